@@ -11,5 +11,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   // The aliases live once, in tsconfig.json; Jest reads them from there.
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   testTimeout: 60_000,
 };

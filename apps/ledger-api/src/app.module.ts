@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
+import { HealthController } from './health/health.controller';
+import { EventStoreModule } from './store/event-store.module';
+
+/** Request ids: the caller's X-Request-Id when it sends a sane one (for tracing across systems), else a new UUID. */
+const requestIdPattern = /^[A-Za-z0-9._-]{1,128}$/;
+
+@Module({})
+export class AppModule {
+  static forConfig(config: LedgerConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req, res) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+              res.setHeader('X-Request-Id', id);
+              return id;
+            },
+            // Tokens are secrets: never write them to the log.
+            redact: ['req.headers.authorization'],
+          },
+        }),
+        EventStoreModule,
+      ],
+      providers: [{ provide: LEDGER_CONFIG, useValue: config }],
+      exports: [LEDGER_CONFIG],
+      controllers: [HealthController],
+    };
+  }
+}

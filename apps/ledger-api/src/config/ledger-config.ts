@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+
+/**
+ * Everything the process reads from its environment, read once at start and validated, so that a
+ * typo fails the start rather than a request at 3 a.m.
+ */
+export interface LedgerConfig {
+  readonly port: number;
+  /** Where the SQLite file (and later the signing key) live: LEDGER_DATA_DIR, default ./.data. */
+  readonly dataDir: string;
+  /** `demo` (the default of `npm start`) or `production`, where demo principals are refused. */
+  readonly profile: 'demo' | 'production';
+  /** Load the demo county into an empty ledger at start (LEDGER_DEMO=0 to skip). */
+  readonly loadDemo: boolean;
+  readonly logLevel: string;
+}
+
+export const defaultPort = 3000;
+
+export function readLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+  const port = env.PORT === undefined || env.PORT === '' ? defaultPort : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a TCP port number, got ${env.PORT}`);
+  const profile = env.LEDGER_PROFILE ?? 'demo';
+  if (profile !== 'demo' && profile !== 'production') {
+    throw new Error(`LEDGER_PROFILE must be 'demo' or 'production', got ${profile}`);
+  }
+  return {
+    port,
+    dataDir: resolve(env.LEDGER_DATA_DIR || './.data'),
+    profile,
+    loadDemo: env.LEDGER_DEMO !== '0',
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}
+
+export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
