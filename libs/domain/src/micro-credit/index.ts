@@ -1,0 +1,10 @@
+export * from './loan.events';
+export * from './loan.commands';
+export * from './loan.state';
+export { referenceRateOn, shortTermMonthsMax } from './loan.terms';
+export { loanDecider } from './loan.decider';
+export * from './loan-compensation';
+export * from './risk-fund.events';
+export * from './risk-fund.commands';
+export * from './risk-fund.state';
+export * from './risk-fund-deposit';
