@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AccessModule } from './access/access.module';
+import { AllocationsModule } from './allocations/allocations.module';
+import { CommandsModule } from './commands/commands.module';
+import { localRulesProvider, LOCAL_RULES } from './config/local-rules.provider';
 import { HealthController } from './health/health.controller';
+import { HttpEdgeModule } from './http/http-edge.module';
+import { RegionsModule } from './regions/regions.module';
 import { EventStoreModule } from './store/event-store.module';
 
 /** Request ids: the caller's X-Request-Id when it sends a sane one (for tracing across systems), else a new UUID. */
@@ -29,9 +36,17 @@ export class AppModule {
           },
         }),
         EventStoreModule,
+        CqrsModule.forRoot(),
+        // CommandsModule before HttpEdgeModule: the idempotency interceptor must wrap the one that
+        // turns a missing path subject into 404, so that a retry is answered 404 too.
+        CommandsModule,
+        HttpEdgeModule,
+        AccessModule,
+        RegionsModule,
+        AllocationsModule,
       ],
-      providers: [{ provide: LEDGER_CONFIG, useValue: config }],
-      exports: [LEDGER_CONFIG],
+      providers: [{ provide: LEDGER_CONFIG, useValue: config }, localRulesProvider],
+      exports: [LEDGER_CONFIG, LOCAL_RULES],
       controllers: [HealthController],
     };
   }

@@ -1,13 +1,24 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import type { EventStore } from '@ledger/event-store';
 import { AppModule } from './app.module';
+import { EVENT_STORE } from './store/event-store.module';
 import type { LedgerConfig } from './config/ledger-config';
 
 /** Builds the HTTP application for a configuration; used by main.ts and by the e2e specs alike. */
 export async function createLedgerApp(config: LedgerConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  const store = app.get<EventStore>(EVENT_STORE);
+  // Every answer says which log prefix it reflects; a command's answer overrides this with the
+  // position it wrote, and a refusal leaves it as it was (a refused request changes nothing).
+  app.use((_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void) => {
+    store.headPosition().then((position) => {
+      response.setHeader('X-Ledger-Position', String(position));
+      next();
+    }, next);
+  });
   app.enableShutdownHooks();
   return app;
 }

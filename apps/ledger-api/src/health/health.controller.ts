@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import type { EventStore } from '@ledger/event-store';
+import { Public } from '../access/access.decorators';
 import { EVENT_STORE } from '../store/event-store.module';
 
 export interface HealthAnswer {
@@ -9,6 +10,7 @@ export interface HealthAnswer {
   position: number;
 }
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

@@ -1,7 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { RegionDirectory } from './region-directory';
 
-/** The national region code set, opened once per process and closed at shutdown. */
+/**
+ * The national region code set, opened once per process and closed at shutdown. Global: every
+ * command route checks region codes against it.
+ */
+@Global()
 @Module({
   providers: [{ provide: RegionDirectory, useFactory: (): RegionDirectory => RegionDirectory.open() }],
   exports: [RegionDirectory],

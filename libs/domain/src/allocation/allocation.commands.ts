@@ -48,7 +48,7 @@ export type ReturnAssignment = {
 
 export type CarryOverFunds = {
   type: 'CarryOverFunds';
-  data: { allocationId: string; carryOverId: string; amount: string; toFiscalYear: number; documentNo: string; carriedOverOn: string };
+  data: { allocationId: string; carryOverId: string; amount: string; toFiscalYear: number; documentNo: string; reason: string; carriedOverOn: string };
 };
 
 export type ClawBackFunds = {

@@ -43,7 +43,7 @@ const returnAssignment = (amount: string, assignmentId = 'f-1'): AllocationComma
 });
 const carryOver = (amount: string, toFiscalYear = 2025, carryOverId = 'co-1'): AllocationCommand => ({
   type: 'CarryOverFunds',
-  data: { allocationId: 'a-1', carryOverId, amount, toFiscalYear, documentNo: '乡财〔2024〕50号', carriedOverOn: '2024-12-31' },
+  data: { allocationId: 'a-1', carryOverId, amount, toFiscalYear, documentNo: '乡财〔2024〕50号', reason: '项目跨年度实施', carriedOverOn: '2024-12-31' },
 });
 const clawBack = (amount: string, clawBackId = 'cb-1'): AllocationCommand => ({
   type: 'ClawBackFunds',
@@ -159,7 +159,7 @@ describe('an allocation of 100.00 with 60.00 received', () => {
       .when(carryOver('60'))
       .then({
         type: 'FundsCarriedOver',
-        data: { allocationId: 'a-1', carryOverId: 'co-1', amount: '60.00', toFiscalYear: 2025, documentNo: '乡财〔2024〕50号', carriedOverOn: '2024-12-31' },
+        data: { allocationId: 'a-1', carryOverId: 'co-1', amount: '60.00', toFiscalYear: 2025, documentNo: '乡财〔2024〕50号', reason: '项目跨年度实施', carriedOverOn: '2024-12-31' },
       });
     given(...history, ...carriedOver('60.00')).when(carryOver('0.01', 2025, 'co-2')).thenThrows('ALLOCATION.CARRY_OVER_EXCEEDS_UNASSIGNED');
     given(...history, ...carriedOver('60.00')).when(carryOver('1', 2026)).thenThrows('CARRY_OVER.ALREADY_EXISTS');
@@ -262,7 +262,7 @@ function withdrawn(): AllocationEvent {
   return { ...event, data: { ...event.data, withdrawn: true } } as AllocationEvent;
 }
 function carriedOver(amount: string): AllocationEvent[] {
-  return [{ type: 'FundsCarriedOver', data: { allocationId: 'a-1', carryOverId: 'co-1', amount, toFiscalYear: 2025, documentNo: '乡财〔2024〕50号', carriedOverOn: '2024-12-31' } }];
+  return [{ type: 'FundsCarriedOver', data: { allocationId: 'a-1', carryOverId: 'co-1', amount, toFiscalYear: 2025, documentNo: '乡财〔2024〕50号', reason: '项目跨年度实施', carriedOverOn: '2024-12-31' } }];
 }
 function clawedBack(amount: string): AllocationEvent {
   return { type: 'FundsClawedBack', data: { allocationId: 'a-1', clawBackId: 'cb-1', amount, documentNo: '川财农〔2025〕2号', reason: '结余收回', clawedBackOn: '2025-01-15' } };

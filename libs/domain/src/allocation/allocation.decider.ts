@@ -227,6 +227,7 @@ function carryOverFunds({ data }: CarryOverFunds, allocation: Allocation): Alloc
       amount: amount.toString(),
       toFiscalYear,
       documentNo: requiredText(data.documentNo, 'documentNo'),
+      reason: requiredText(data.reason, 'reason'),
       carriedOverOn: businessDate(data.carriedOverOn, 'carriedOverOn'),
     },
   };

@@ -71,7 +71,7 @@ export type AssignmentReturned = DomainEvent<
 /** 结转: unassigned money continuing, for its original purpose, into a later fiscal year. */
 export type FundsCarriedOver = DomainEvent<
   'FundsCarriedOver',
-  { allocationId: string; carryOverId: string; amount: string; toFiscalYear: FiscalYear; documentNo: string; carriedOverOn: string }
+  { allocationId: string; carryOverId: string; amount: string; toFiscalYear: FiscalYear; documentNo: string; reason: string; carriedOverOn: string }
 >;
 
 /** 收回: unassigned money returned to the level that issued it. */
