@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { EventStore } from '@ledger/event-store';
 import { AppModule } from './app.module';
+import { setUpOpenApi } from './openapi/openapi';
 import { EVENT_STORE } from './store/event-store.module';
 import type { LedgerConfig } from './config/ledger-config';
 
@@ -20,5 +21,6 @@ export async function createLedgerApp(config: LedgerConfig): Promise<NestExpress
     }, next);
   });
   app.enableShutdownHooks();
+  setUpOpenApi(app);
   return app;
 }

@@ -35,3 +35,33 @@ describe('GET /health on a fresh data directory (real HTTP, real SQLite file)', 
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('GET /docs-json: the OpenAPI document', () => {
+  let app: INestApplication;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'ledger-docs-'));
+    app = await createLedgerApp(readLedgerConfig({ LEDGER_DATA_DIR: dataDir, LEDGER_DEMO: '0', LOG_LEVEL: 'silent' }));
+    await app.listen(0, '127.0.0.1');
+  });
+
+  afterAll(async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('documents every command route with its body schema and its problem answers', async () => {
+    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const document = (await (await fetch(`${url}/docs-json`)).json()) as {
+      paths: Record<string, { post?: { requestBody?: unknown; responses: Record<string, unknown> } }>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    const allocate = document.paths['/v1/allocations']?.post;
+    expect(allocate?.requestBody).toBeDefined();
+    expect(Object.keys(allocate?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409', '422']));
+    expect(Object.keys(document.components.schemas['AllocateFundsBody']?.properties ?? {})).toEqual(
+      expect.arrayContaining(['allocationId', 'countyCode', 'fundType', 'amount', 'allocatedOn']),
+    );
+  });
+});
