@@ -1,4 +1,4 @@
-import type { DomainEvent, StreamDecision } from '@ledger/domain';
+import type { StreamDecision } from '@ledger/domain';
 import {
   type AppendResult,
   type EventMetadata,
@@ -9,6 +9,7 @@ import {
   type StreamRevision,
 } from '@ledger/event-store';
 import { eventIdFor } from './event-ids';
+import type { StreamFold, StreamStates } from './stream-states';
 
 /**
  * How often a command is re-loaded and re-decided when another writer moved one of its streams
@@ -17,13 +18,6 @@ import { eventIdFor } from './event-ids';
  * gets 409 STORE.REVISION_CONFLICT and may retry with the same key.
  */
 export const revisionConflictRetriesMax = 3;
-
-/** How a stream's events fold into the state a decision needs: a decider's initialState and evolve. */
-export interface StreamFold<State> {
-  readonly stream: string;
-  initialState(): State;
-  evolve(state: State, event: DomainEvent): State;
-}
 
 export type Folds = Readonly<Record<string, StreamFold<unknown>>>;
 export type StatesOf<F extends Folds> = { readonly [K in keyof F]: F[K] extends StreamFold<infer S> ? S : never };
@@ -53,13 +47,14 @@ export interface CommandAnswer {
  */
 export async function executeCommand<F extends Folds>(
   store: EventStore,
+  streamStates: StreamStates,
   origin: CommandOrigin,
   id: string,
   folds: F,
   decide: (states: StatesOf<F>) => StreamDecision,
 ): Promise<CommandAnswer> {
   for (let attempt = 0; ; attempt++) {
-    const loaded = await loadStreams(store, folds);
+    const loaded = await loadStreams(streamStates, folds);
     const decision = decide(loaded.states);
     try {
       const result = await store.append(toWrites(decision, loaded.revisions, origin));
@@ -82,22 +77,11 @@ export function answerFor(id: string, result: Pick<AppendResult, 'events' | 'las
   };
 }
 
-/** Folds one stream into its state, and tells the revision it was read at. */
-export async function foldStream<S>(store: EventStore, fold: StreamFold<S>): Promise<{ state: S; revision: StreamRevision }> {
-  let state = fold.initialState();
-  let revision: StreamRevision = 'no_stream';
-  for await (const event of store.readStream(fold.stream)) {
-    state = fold.evolve(state, { type: event.type, data: event.data as object });
-    revision = event.revision;
-  }
-  return { state, revision };
-}
-
-async function loadStreams<F extends Folds>(store: EventStore, folds: F) {
+async function loadStreams<F extends Folds>(streamStates: StreamStates, folds: F) {
   const states: Record<string, unknown> = {};
   const revisions = new Map<string, StreamRevision>();
   for (const [name, fold] of Object.entries(folds)) {
-    const { state, revision } = await foldStream(store, fold);
+    const { state, revision } = await streamStates.load(fold);
     states[name] = state;
     revisions.set(fold.stream, revision);
   }

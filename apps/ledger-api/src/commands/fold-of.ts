@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@ledger/domain';
-import type { StreamFold } from './command-executor';
+import type { StreamFold } from './stream-states';
 
 /**
  * A stream read through a decider's initialState and evolve. The stream's events were all written

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { StreamDecision } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
 import { EVENT_STORE } from '../store/event-store.module';
-import { type CommandAnswer, type CommandOrigin, executeCommand, foldStream, type Folds, type StatesOf, type StreamFold } from './command-executor';
+import { type CommandAnswer, type CommandOrigin, executeCommand, type Folds, type StatesOf } from './command-executor';
+import { type StreamFold, StreamStates } from './stream-states';
 import { IdempotencyService } from './idempotency/idempotency.service';
 
 /**
@@ -11,18 +12,22 @@ import { IdempotencyService } from './idempotency/idempotency.service';
  */
 @Injectable()
 export class LedgerCommands {
+  private readonly streamStates: StreamStates;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly idempotency: IdempotencyService,
-  ) {}
+  ) {
+    this.streamStates = new StreamStates(store);
+  }
 
   execute<F extends Folds>(origin: CommandOrigin, id: string, folds: F, decide: (states: StatesOf<F>) => StreamDecision): Promise<CommandAnswer> {
     this.idempotency.expectAnswer(origin.principalId, origin.idempotencyKey, id);
-    return executeCommand(this.store, origin, id, folds, decide);
+    return executeCommand(this.store, this.streamStates, origin, id, folds, decide);
   }
 
   /** Reads one stream's state, for handlers that must learn a county before choosing the other streams. */
   async load<S>(fold: StreamFold<S>): Promise<S> {
-    return (await foldStream(this.store, fold)).state;
+    return (await this.streamStates.load(fold)).state;
   }
 }
