@@ -11,6 +11,7 @@ import type { LedgerConfig } from './config/ledger-config';
 export async function createLedgerApp(config: LedgerConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
   const store = app.get<EventStore>(EVENT_STORE);
   // Every answer says which log prefix it reflects; a command's answer overrides this with the
   // position it wrote, and a refusal leaves it as it was (a refused request changes nothing).

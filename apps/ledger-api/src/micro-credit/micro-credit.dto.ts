@@ -3,10 +3,11 @@ import { fiscalYearMax, textLengthMax } from '@ledger/domain';
 import { IsBusinessDate, IsEntityId, IsPositiveMoney, IsRate, IsRegionCode } from '../http/validation/domain-value.decorators';
 
 /**
- * Bounds a birth year to the calendar a living borrower can have; whether the borrower's age fits
- * the province's range is the domain's rule (LOAN.BORROWER_AGE, 422), not the edge's.
+ * Bound a birth year to years a living borrower can have (the latest is the last fiscal year the
+ * ledger covers); whether the age fits the province's range is the domain's rule (LOAN.BORROWER_AGE, 422).
  */
 const birthYearMin = 1900;
+const birthYearMax = fiscalYearMax;
 
 /** Months of a term or added by an extension: at least one; the cap is the province's (LOAN.TERM_EXCEEDED, 422). */
 const termMonthsMin = 1;
@@ -28,7 +29,7 @@ export class DepositToRiskFundBody {
 export class IssueLoanBody {
   @IsEntityId() loanId!: string;
   @IsEntityId() householdRef!: string;
-  @IsInt() @Min(birthYearMin) @Max(fiscalYearMax) borrowerBirthYear!: number;
+  @IsInt() @Min(birthYearMin) @Max(birthYearMax) borrowerBirthYear!: number;
   @IsRegionCode({ digits: 12, level: 'village' }) villageCode!: string;
   @IsString() @Length(1, textLengthMax) bank!: string;
   @IsPositiveMoney() amount!: string;
