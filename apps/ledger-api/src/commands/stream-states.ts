@@ -26,6 +26,9 @@ export const streamStatesCachedMax = 10_000;
  * Loads stream states through a cache of folded states. Sound because the log is append-only and
  * only committed events are folded: a cached state at revision r plus the events after r is the
  * state at the head. States are immutable values (evolve returns a new one), so sharing is safe.
+ * The cache is keyed by stream name, so a stream must always be folded by its own boundary's
+ * decider (`foldOf(streams.x(id), xDecider)`): a second shape of state for the same stream would
+ * be served the first one's.
  */
 export class StreamStates {
   private readonly cache = new Map<string, LoadedState<unknown>>();

@@ -31,6 +31,8 @@ export interface Disbursement {
 export interface Project {
   readonly status: ProjectStatus;
   readonly projectId: string;
+  /** The village it was listed in (12 digits): the region access to the project is checked against. */
+  readonly villageCode: string;
   readonly county: string;
   readonly fiscalYear: FiscalYear;
   readonly facts: ProjectFacts;
@@ -50,8 +52,14 @@ export function lineAvailable(line: FundingLine): Money {
   return line.funded.minus(line.spent);
 }
 
+/**
+ * Always a new object with its keys in this order: refs are compared as JSON, and a source read
+ * back from the store has its keys in canonical (sorted) order, not in the order it was decided in.
+ */
 export function sourceRef(source: FundingSource): FundingSourceRef {
-  return source.kind === 'allocation' ? source : { kind: 'pool', county: source.county, fiscalYear: source.fiscalYear };
+  return source.kind === 'allocation'
+    ? { kind: 'allocation', allocationId: source.allocationId }
+    : { kind: 'pool', county: source.county, fiscalYear: source.fiscalYear };
 }
 
 /** The parts per allocation a source carries: the whole amount for one allocation, the channel shares for the pool. */
@@ -63,11 +71,11 @@ export function partsByAllocation(source: FundingSource, amount: Money): Readonl
 export function evolveProject(state: ProjectState, event: ProjectEvent): ProjectState {
   if (event.type === 'ProjectListed') {
     invariant(state.status === 'none', `project ${event.data.projectId} listed twice`);
-    const { projectId, county, fiscalYear, name, category, plannedInvestment, implementingUnit, performanceTargets, povertyLinkage, householdLevel } =
-      event.data;
+    const { projectId, villageCode, county, fiscalYear } = event.data;
+    const { name, category, plannedInvestment, implementingUnit, performanceTargets, povertyLinkage, householdLevel } = event.data;
     const facts = { name, category, plannedInvestment, implementingUnit, performanceTargets, povertyLinkage, householdLevel };
     const empty = { lines: new Map(), disbursements: new Map(), assetIds: new Set<string>(), factIds: new Set<string>() };
-    return { status: 'listed', projectId, county, fiscalYear, facts, approvedOn: undefined, ...empty };
+    return { status: 'listed', projectId, villageCode, county, fiscalYear, facts, approvedOn: undefined, ...empty };
   }
   invariant(state.status !== 'none', `${event.type} on project ${event.data.projectId}, which does not exist`);
   return applyToProject(state, event);
