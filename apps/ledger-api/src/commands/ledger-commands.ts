@@ -3,6 +3,7 @@ import type { StreamDecision } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
 import { EVENT_STORE } from '../store/event-store.module';
 import { type CommandAnswer, type CommandOrigin, executeCommand, type Folds, type StatesOf } from './command-executor';
+import { StreamLocks } from './stream-locks';
 import { type StreamFold, StreamStates } from './stream-states';
 import { IdempotencyService } from './idempotency/idempotency.service';
 
@@ -13,6 +14,7 @@ import { IdempotencyService } from './idempotency/idempotency.service';
 @Injectable()
 export class LedgerCommands {
   private readonly streamStates: StreamStates;
+  private readonly locks = new StreamLocks();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -23,7 +25,8 @@ export class LedgerCommands {
 
   execute<F extends Folds>(origin: CommandOrigin, id: string, folds: F, decide: (states: StatesOf<F>) => StreamDecision): Promise<CommandAnswer> {
     this.idempotency.expectAnswer(origin.principalId, origin.idempotencyKey, id);
-    return executeCommand(this.store, this.streamStates, origin, id, folds, decide);
+    const streams = Object.values(folds).map((fold) => fold.stream);
+    return this.locks.withLocks(streams, () => executeCommand(this.store, this.streamStates, origin, id, folds, decide));
   }
 
   /** Reads one stream's state, for handlers that must learn a county before choosing the other streams. */
