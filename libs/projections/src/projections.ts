@@ -1,0 +1,10 @@
+import { defaultLocalRules, type LocalRules } from '@ledger/domain';
+import { journalProjection } from './journal/journal.projection';
+import { metricsProjection } from './metrics/metrics.projection';
+import type { Projection } from './projection';
+import { projectsProjection } from './projects/projects.projection';
+
+/** Every projection of the ledger, in the order they are applied within a transaction. */
+export function ledgerProjections(rules: LocalRules = defaultLocalRules): readonly Projection[] {
+  return [journalProjection, metricsProjection(rules), projectsProjection];
+}
