@@ -5,6 +5,7 @@ import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AccessModule } from './access/access.module';
 import { AllocationsModule } from './allocations/allocations.module';
+import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
 import { MicroCreditModule } from './micro-credit/micro-credit.module';
 import { NoticesModule } from './notices/notices.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
@@ -12,6 +13,7 @@ import { CommandsModule } from './commands/commands.module';
 import { localRulesProvider, LOCAL_RULES } from './config/local-rules.provider';
 import { HealthController } from './health/health.controller';
 import { HttpEdgeModule } from './http/http-edge.module';
+import { ImportsModule } from './imports/imports.module';
 import { ProjectsModule } from './projects/projects.module';
 import { RegionsModule } from './regions/regions.module';
 import { EventStoreModule } from './store/event-store.module';
@@ -52,6 +54,8 @@ export class AppModule {
         MicroCreditModule,
         NoticesModule,
         RectificationsModule,
+        ImportsModule,
+        BeneficiariesModule,
       ],
       providers: [{ provide: LEDGER_CONFIG, useValue: config }, localRulesProvider],
       exports: [LEDGER_CONFIG, LOCAL_RULES],

@@ -110,6 +110,9 @@ export const errorCodes = [
 
   // Rectification ledger
   'RECTIFICATION.NOT_FOUND',
+
+  // Beneficiary register (outside the log)
+  'BENEFICIARY.NOT_FOUND',
   'RECTIFICATION.ALREADY_EXISTS',
   'RECTIFICATION.TASKS_REQUIRED',
   'RECTIFICATION.TASK_NOT_FOUND',

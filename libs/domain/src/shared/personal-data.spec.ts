@@ -1,4 +1,4 @@
-import { assertNoPersonalData, findPersonalData, isResidentId, passesLuhn } from './personal-data';
+import { assertNoPersonalData, findPersonalData, isResidentId, maskName, passesLuhn } from './personal-data';
 import { expectDomainError } from '../../testing';
 
 // Test numbers: a resident ID built with a valid check digit for a made-up birth date, a Luhn-valid
@@ -45,5 +45,17 @@ describe('personal data in free text', () => {
   it('scans every entry of a list field and skips unset ones', () => {
     expect(() => assertNoPersonalData({ reason: undefined, targets: ['覆盖贫困户 120 户'] })).not.toThrow();
     expectDomainError(() => assertNoPersonalData({ targets: ['ok', `电话 ${mobile}`] }), 'PII.FORBIDDEN');
+  });
+});
+
+describe('names on public lists', () => {
+  it.each([
+    ['卓玛次仁', '卓*次仁'],
+    ['张三', '张*'],
+    ['王', '*'],
+    ['  李四光 ', '李*光'],
+    ['𠀋小明', '𠀋*明'],
+  ])('masks the second character of %s', (name, masked) => {
+    expect(maskName(name)).toBe(masked);
   });
 });

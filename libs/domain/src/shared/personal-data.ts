@@ -54,3 +54,14 @@ export function assertNoPersonalData(fields: Readonly<Record<string, string | un
     }
   }
 }
+
+/**
+ * A name as the public may see it on a beneficiary list (三级公开): the second character masked
+ * ("卓玛次仁" → "卓*次仁", "张三" → "张*"). A one-character name shows only its mask. Works on
+ * code points, so a character outside the BMP counts as one.
+ */
+export function maskName(name: string): string {
+  const characters = [...name.trim()];
+  if (characters.length <= 1) return '*';
+  return [characters[0], '*', ...characters.slice(2)].join('');
+}
