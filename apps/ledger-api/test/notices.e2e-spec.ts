@@ -8,7 +8,7 @@ const notice = (overrides: Record<string, unknown> = {}) => ({
   noticeId: 'n-county-2019',
   level: 'county',
   regionCode: '513336',
-  subject: { kind: 'allocations', county: '513336', fiscalYear: 2019 },
+  subject: { kind: 'allocations', countyCode: '513336', fiscalYear: 2019 },
   publishedOn: '2019-04-01',
   postedUntil: '2019-12-31',
   channel: 'web',
@@ -39,7 +39,7 @@ describe('notices through HTTP (real server, real SQLite file)', () => {
     });
 
     it.each([
-      ['a township notice by its 9 digits', { noticeId: 'n-town', level: 'township', regionCode: '513336100', subject: { kind: 'micro_credit', county: '513336', fiscalYear: 2019 }, channel: 'board' }],
+      ['a township notice by its 9 digits', { noticeId: 'n-town', level: 'township', regionCode: '513336100', subject: { kind: 'micro_credit', countyCode: '513336', fiscalYear: 2019 }, channel: 'board' }],
       ['a village board notice of a project', { noticeId: 'n-village', level: 'village', regionCode: '513336100201', subject: { kind: 'project', projectId: 'p-2019-01' }, channel: 'board' }],
       ['a notice of beneficiaries', { noticeId: 'n-benef', level: 'village', regionCode: '513336100201', subject: { kind: 'beneficiaries', projectId: 'p-2019-01' }, channel: 'board' }],
     ])('publishes %s', async (_case, override) => {
@@ -54,7 +54,7 @@ describe('notices through HTTP (real server, real SQLite file)', () => {
     it.each([
       ['a level that does not match the region', { level: 'village' }, 'NOTICE.LEVEL_MISMATCH'],
       ['a posting period that ends before it starts', { postedUntil: '2019-03-31' }, 'NOTICE.PERIOD_INVALID'],
-      ['a subject of another county', { subject: { kind: 'allocations', county: '341821', fiscalYear: 2019 } }, 'NOTICE.SUBJECT_OUTSIDE_REGION'],
+      ['a subject of another county', { subject: { kind: 'allocations', countyCode: '341821', fiscalYear: 2019 } }, 'NOTICE.SUBJECT_OUTSIDE_REGION'],
     ])('refuses %s (422), changing nothing', async (_case, override, code) => {
       await refused(notices, notice({ noticeId: 'n-refused', ...override }), 422, code);
     });
@@ -71,8 +71,8 @@ describe('notices through HTTP (real server, real SQLite file)', () => {
       ['subject', 'isObject', { subject: undefined }],
       ['subject.kind', 'isIn', { subject: { kind: 'rumour' } }],
       ['subject.projectId', 'FIELD.REQUIRED', { subject: { kind: 'project' } }],
-      ['subject.fiscalYear', 'isInt', { subject: { kind: 'allocations', county: '513336' } }],
-      ['subject.county', 'REGION.INVALID', { subject: { kind: 'micro_credit', county: '51', fiscalYear: 2019 } }],
+      ['subject.fiscalYear', 'isInt', { subject: { kind: 'allocations', countyCode: '513336' } }],
+      ['subject.countyCode', 'REGION.INVALID', { subject: { kind: 'micro_credit', countyCode: '51', fiscalYear: 2019 } }],
       ['subject.surprise', 'FIELD.UNKNOWN', { subject: { kind: 'project', projectId: 'p', surprise: 1 } }],
     ])('names %s with the rule %s (400)', async (field, rule, override) => {
       const answer = await refused(notices, notice({ noticeId: 'n-bad', ...override }), 400, 'VALIDATION.FAILED');
@@ -80,7 +80,7 @@ describe('notices through HTTP (real server, real SQLite file)', () => {
     });
 
     it('refuses a region that is not in the national set', async () => {
-      await refused(notices, notice({ noticeId: 'n-x', regionCode: '513399', subject: { kind: 'allocations', county: '513399', fiscalYear: 2019 } }), 400, 'REGION.UNKNOWN');
+      await refused(notices, notice({ noticeId: 'n-x', regionCode: '513399', subject: { kind: 'allocations', countyCode: '513399', fiscalYear: 2019 } }), 400, 'REGION.UNKNOWN');
     });
 
     it('refuses another county bureau (403) and an inspector (403)', async () => {

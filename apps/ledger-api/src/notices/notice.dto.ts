@@ -25,7 +25,7 @@ const names = (what: 'project' | 'county-year') => (subject: NoticeSubjectBody) 
 export class NoticeSubjectBody {
   @IsIn(subjectKinds, { message: `kind must be one of ${subjectKinds.join(', ')}` }) kind!: NoticeSubjectKind;
   @ValidateIf(names('project')) @IsEntityId() projectId?: string;
-  @ValidateIf(names('county-year')) @IsRegionCode({ digits: 6 }) county?: string;
+  @ValidateIf(names('county-year')) @IsRegionCode({ digits: 6 }) countyCode?: string;
   @ValidateIf(names('county-year')) @IsInt() @Min(fiscalYearMin) @Max(fiscalYearMax) fiscalYear?: number;
 }
 

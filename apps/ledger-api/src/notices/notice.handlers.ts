@@ -27,7 +27,9 @@ export class PublishNoticeHandler implements ICommandHandler<PublishNoticeComman
     this.regions.assertKnownRegion(body.regionCode, 'regionCode');
     assertRegionAccess(principal, body.regionCode);
     // The edge checked the fields of the subject's kind; the decider rebuilds the subject from them.
-    const data = { ...body, subject: body.subject as NoticeSubject };
+    // The API names every county `countyCode`; the domain's subject calls it `county`.
+    const { countyCode, ...subject } = body.subject;
+    const data = { ...body, subject: { ...subject, ...(countyCode === undefined ? {} : { county: countyCode }) } as NoticeSubject };
     return appendToNotice(this.ledger, { ...origin, regionCode: body.regionCode }, body.noticeId, { type: 'PublishNotice', data });
   }
 }

@@ -31,8 +31,6 @@ export interface ImportKind {
    * anything else is a unit's name.
    */
   readonly partyColumns?: readonly string[];
-  /** Other names a file may give a column (file name → body field), where a route's field name differs from the one the files use. */
-  readonly columnAliases?: Readonly<Record<string, string>>;
   command(origin: CommandOrigin, principal: Principal, body: object, path: PathIds): LedgerCommand<unknown, unknown>;
 }
 
@@ -48,7 +46,6 @@ export function importKind<Body extends object, Path extends PathIds>(spec: {
   roles: readonly Role[];
   requiredColumns?: readonly (keyof Body & string)[];
   partyColumns?: readonly (keyof Body & string)[];
-  columnAliases?: Readonly<Record<string, string>>;
   command: CommandClass<Body, Path>;
 }): ImportKind {
   const { command, ...rest } = spec;

@@ -256,8 +256,6 @@ export const importKinds: readonly ImportKind[] = [
     body: PublishNoticeBody,
     path: [],
     roles: finance,
-    // Every other county field of the API is `countyCode`, and the demo files call this one so too.
-    columnAliases: { 'subject.countyCode': 'subject.county' },
     command: PublishNoticeCommand,
   }),
   importKind({

@@ -12,12 +12,10 @@ export function renderKindsTable(kinds: readonly ImportKind[]): string {
   const rows = kinds.map((kind) => {
     const required = new Set(kind.requiredColumns ?? []);
     const parties = new Set(kind.partyColumns ?? []);
-    const aliases = new Map(Object.entries(kind.columnAliases ?? {}).map(([alias, column]) => [column, alias]));
     const body = leafColumnsOf(shapeOf(kind.body)).map((leaf) => {
       const type = parties.has(leaf.column) ? 'party' : { string: '', number: 'number', boolean: 'true/false', array: 'list' }[leaf.type];
       const optional = leaf.required || required.has(leaf.column) ? '' : '?';
-      const alias = aliases.get(leaf.column);
-      return `${leaf.column}${optional}${type === '' ? '' : `: ${type}`}${alias === undefined ? '' : ` (or ${alias})`}`;
+      return `${leaf.column}${optional}${type === '' ? '' : `: ${type}`}`;
     });
     const columns = [...kind.path.map((id) => `**${id}**`), ...body].join(', ');
     return `| \`${kind.kind}\` | \`${kind.route}\` | ${columns} |`;

@@ -39,11 +39,10 @@ const kind = importKind({
   roles: ['finance'],
   partyColumns: ['payee'],
   requiredColumns: ['listedOn'],
-  columnAliases: { 'source.pool.county': 'source.pool.countyCode' },
   command: Funding,
 });
 
-const header = ['projectId', 'fundingId', 'amount', 'fiscalYear', 'householdLevel', 'targets', 'source.allocationId', 'source.pool.county', 'source.pool.fiscalYear', 'payee', 'listedOn'];
+const header = ['projectId', 'fundingId', 'amount', 'fiscalYear', 'householdLevel', 'targets', 'source.allocationId', 'source.pool.countyCode', 'source.pool.fiscalYear', 'payee', 'listedOn'];
 const knownRegions = new Set(['513336']);
 const reader = new RowReader(kind, header, (code) => knownRegions.has(code));
 
@@ -77,8 +76,8 @@ describe('reading a row of a kind', () => {
     });
   });
 
-  it('takes a unit’s name as a party, Excel’s TRUE, XLSX numbers and dates, and an aliased column', async () => {
-    const cells = { ...valid, 'source.allocationId': '', 'source.pool.county': '513336', 'source.pool.fiscalYear': 2017, householdLevel: 'FALSE', fiscalYear: 2017, payee: '乡城县交通运输局', listedOn: new Date(Date.UTC(2017, 0, 1)) };
+  it('takes a unit’s name as a party, Excel’s TRUE, XLSX numbers and dates', async () => {
+    const cells = { ...valid, 'source.allocationId': '', 'source.pool.countyCode': '513336', 'source.pool.fiscalYear': 2017, householdLevel: 'FALSE', fiscalYear: 2017, payee: '乡城县交通运输局', listedOn: new Date(Date.UTC(2017, 0, 1)) };
     const read = await reader.read(row(cells));
     expect(read.ok && read.body).toMatchObject({ householdLevel: false, fiscalYear: 2017, payee: '乡城县交通运输局', source: { pool: { countyCode: '513336', fiscalYear: 2017 } }, listedOn: '2017-01-01' });
   });
@@ -99,7 +98,7 @@ describe('reading a row of a kind', () => {
   });
 
   it('checks that region codes exist, once the row is otherwise valid', async () => {
-    expect(await errorsOf({ ...valid, 'source.allocationId': '', 'source.pool.county': '999999', 'source.pool.fiscalYear': '2017' })).toEqual([
+    expect(await errorsOf({ ...valid, 'source.allocationId': '', 'source.pool.countyCode': '999999', 'source.pool.fiscalYear': '2017' })).toEqual([
       [7, 'source.pool.countyCode', 'REGION.UNKNOWN'],
     ]);
   });

@@ -66,8 +66,7 @@ export class RowReader {
     const errors: ImportRowError[] = [];
     const columns: PlannedColumn[] = [];
     const seen = new Set<string>();
-    header.forEach((given, index) => {
-      const name = kind.columnAliases?.[given] ?? given;
+    header.forEach((name, index) => {
       const planned = known.get(name);
       if (seen.has(name)) errors.push(headerError(name, 'IMPORT.COLUMN_DUPLICATE', `column ${JSON.stringify(name)} appears twice`));
       else if (planned === undefined) errors.push(headerError(name, 'FIELD.UNKNOWN', `${this.kind.kind} has no column ${JSON.stringify(name)}`));
