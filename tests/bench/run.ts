@@ -1,5 +1,6 @@
 import { runAppendBench } from './append.bench';
 import { runHttpBench } from './http.bench';
+import { runProofsBench } from './proofs.bench';
 
 /**
  * `npm run bench -- <name>`: runs one benchmark by name. Later issues add theirs here
@@ -8,6 +9,7 @@ import { runHttpBench } from './http.bench';
 const benches: Readonly<Record<string, () => Promise<void>>> = {
   append: runAppendBench,
   http: runHttpBench,
+  proofs: runProofsBench,
 };
 
 async function main(name: string | undefined): Promise<void> {
