@@ -1,6 +1,7 @@
 import type { StreamDecision } from '@ledger/domain';
 import {
   type AppendResult,
+  type AppendWrite,
   type EventMetadata,
   type EventStore,
   type JsonValue,
@@ -57,7 +58,7 @@ export async function executeCommand<F extends Folds>(
     const loaded = await loadStreams(streamStates, folds);
     const decision = decide(loaded.states);
     try {
-      const result = await store.append(toWrites(decision, loaded.revisions, origin));
+      const result = await store.append(toWrites(decision, (stream) => loaded.revisions.get(stream), origin));
       return answerFor(id, result);
     } catch (error) {
       const retry = error instanceof StoreError && error.code === 'STORE.REVISION_CONFLICT' && attempt < revisionConflictRetriesMax;
@@ -88,7 +89,11 @@ async function loadStreams<F extends Folds>(streamStates: StreamStates, folds: F
   return { states: states as StatesOf<F>, revisions };
 }
 
-function toWrites(decision: StreamDecision, revisions: ReadonlyMap<string, StreamRevision>, origin: CommandOrigin) {
+/**
+ * The append a decision becomes: each stream at the revision it was read at, each event with its
+ * id derived from the request and the actor's metadata. Bulk import stages its writes with this too.
+ */
+export function toWrites(decision: StreamDecision, revisionRead: (stream: string) => StreamRevision | undefined, origin: CommandOrigin): AppendWrite[] {
   const metadata: EventMetadata = {
     actor: origin.principalId,
     correlationId: origin.requestId,
@@ -97,7 +102,7 @@ function toWrites(decision: StreamDecision, revisions: ReadonlyMap<string, Strea
   };
   let index = 0;
   return decision.map(({ stream, events }) => {
-    const revision = revisions.get(stream);
+    const revision = revisionRead(stream);
     // A decision may only write streams it read: otherwise its rules were checked on no state.
     if (revision === undefined) throw new Error(`decision writes ${stream}, which the command did not load`);
     return {

@@ -2,16 +2,13 @@ import type { DomainEvent, StreamDecision } from '@ledger/domain';
 import {
   type AppendWrite,
   canonicalJson,
-  type EventMetadata,
   type EventStore,
   InMemoryEventStore,
   type JsonValue,
-  type NewEvent,
   type StreamRevision,
 } from '@ledger/event-store';
-import type { CommandAnswer, CommandOrigin, Folds, StatesOf } from '../../commands/command-executor';
+import { type CommandAnswer, type CommandOrigin, type Folds, type StatesOf, toWrites } from '../../commands/command-executor';
 import type { StreamFold } from '../../commands/stream-states';
-import { eventIdFor } from '../../commands/event-ids';
 import type { StagedEntityIndex } from './staged-entity-index';
 
 /**
@@ -108,7 +105,7 @@ export class StagedLedger {
       loaded.set(fold.stream, stream);
       states[name] = this.stateOf(stream, fold);
     }
-    const writes = toWrites(decide(states as StatesOf<F>), loaded, origin);
+    const writes = toWrites(decide(states as StatesOf<F>), (stream) => loaded.get(stream)?.revision, origin);
     await this.check(writes);
     return this.stage(row, id, writes, loaded);
   }
@@ -186,29 +183,3 @@ function storedJson(data: JsonValue): JsonValue {
   return JSON.parse(canonicalJson(data, { integersOnly: true })) as JsonValue;
 }
 
-/** `toWrites` of command-executor.ts, line for line; staged-ledger.spec.ts pins the two to the same events. */
-function toWrites(decision: StreamDecision, loaded: ReadonlyMap<string, StagedStream>, origin: CommandOrigin): AppendWrite[] {
-  const metadata: EventMetadata = {
-    actor: origin.principalId,
-    correlationId: origin.requestId,
-    idempotencyKey: origin.idempotencyKey,
-    ...(origin.regionCode === undefined ? {} : { regionCode: origin.regionCode }),
-  };
-  let index = 0;
-  return decision.map(({ stream, events }) => {
-    const read = loaded.get(stream);
-    if (read === undefined) throw new Error(`decision writes ${stream}, which the command did not load`);
-    return {
-      stream,
-      expectedRevision: read.revision,
-      events: events.map(
-        (event): NewEvent => ({
-          eventId: eventIdFor(origin.principalId, origin.idempotencyKey, index++),
-          type: event.type,
-          data: event.data as JsonValue,
-          metadata,
-        }),
-      ),
-    };
-  });
-}
