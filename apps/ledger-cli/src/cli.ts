@@ -6,6 +6,8 @@ import { importOffline, OfflineImportRefused } from '../../ledger-api/src/import
 import { type ProgressOutput, ProgressLine } from '../../ledger-api/src/imports/progress-line';
 import { EdgeError } from '../../ledger-api/src/http/edge-error';
 import { type ImportArgs, parseArgs, usage, UsageError } from './args';
+import { auditUsage, runAuditCommand } from './audit-commands';
+import { rebuildUsage, runRebuildCommand } from './rebuild/rebuild.command';
 import { ImportRequestRefused, importRemote, probeLedger } from './remote-import';
 
 /** Errors printed after a failed import; the rest are counted (GET /v1/imports/{id} lists up to 1,000). */
@@ -20,6 +22,10 @@ export interface CliIo {
 
 /** Exit codes: 0 imported, 1 refused or failed, 2 the command line is wrong. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const audited = await runAuditCommand(argv, io);
+  if (audited !== undefined) return audited;
+  const rebuilt = await runRebuildCommand(argv, io);
+  if (rebuilt !== undefined) return rebuilt;
   let args;
   try {
     args = parseArgs(argv, io.env);
@@ -29,7 +35,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   if (args.command === 'help') {
-    io.stdout.write(`${usage}\n`);
+    io.stdout.write(`${usage}\n\n${rebuildUsage}\n\n${auditUsage}\n`);
     return 0;
   }
   return runImport(args, io);

@@ -18,3 +18,4 @@ export * from './money-movements';
 export * from './micro-credit';
 export * from './rectification';
 export * from './notice';
+export * from './warning';

@@ -12,6 +12,7 @@ export const streams = {
   loan: (loanId: string) => `loan-${loanId}`,
   rectification: (rectificationId: string) => `rectification-${rectificationId}`,
   notice: (noticeId: string) => `notice-${noticeId}`,
+  warning: (warningId: string) => `warning-${warningId}`,
 } as const;
 
 export type StreamKind = keyof typeof streams;

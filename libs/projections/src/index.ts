@@ -43,12 +43,42 @@ export {
   type ProjectPage,
 } from './projects/projects.queries';
 
+export { disclosureProjection } from './disclosure/disclosure.projection';
+export { disclosureTables } from './disclosure/disclosure.tables';
+export {
+  queryDisclosure,
+  disclosureProjectionNames,
+  type Disclosure,
+  type DisclosureFilter,
+  type HouseholdPayment,
+  type LoanNotice,
+  type NoticeView,
+} from './disclosure/disclosure.queries';
+
+export { traceProjection } from './trace/trace.projection';
+export { traceTables, traceKinds, type TraceKind } from './trace/trace.tables';
+export {
+  traceAllocation,
+  traceDisbursement,
+  type AllocationTrace,
+  type DisbursementTrace,
+  type DisbursementSource,
+  type TracedAllocation,
+  type TracedDisbursement,
+  type TracedLine,
+  type TracedProject,
+  type TracedItem,
+  type TracedReceipt,
+  type Payee,
+} from './trace/trace.queries';
+
 export type { ReadModel } from './read-model/read-model';
 export type { ReadModelSchema, DbInteger } from './read-model/read-schema';
 export { SqliteReadModel } from './read-model/sqlite-read-model';
 export { PostgresReadModel, postgresPoolSizeMax } from './read-model/postgres-read-model';
 export { openReadModel } from './read-model/open-read-model';
 export { dumpTable, dumpProjection } from './read-model/dump';
+export { readConsistently, checkpointOf } from './read-model/consistent-read';
 
 export { checkpointTable, type ProjectionFaults, type PageOutcome } from './runner/apply-page';
 export {

@@ -29,3 +29,20 @@ export const waitForPositionTimeoutMsDefault = 10_000;
  * fits; past this the cache starts again empty, which costs reads, never correctness.
  */
 export const postgresRowCacheRowsMax = 200_000;
+
+/**
+ * Attempts of a read spanning several queries before it gives up on a read model that moves under
+ * it (readConsistently): appends commit in a millisecond or two, so a second attempt nearly always
+ * succeeds; five bounds the work of one request under a steady stream of appends.
+ */
+export const consistentReadAttemptsMax = 5;
+
+/**
+ * Rows of one section (projects, loans, household payments, notices) of a disclosure view: a
+ * county over five years has about 500 projects, 1,300 loans and a few thousand household
+ * payments. Past this the view is refused (narrow it by fiscal year or region) rather than cut.
+ */
+export const disclosureSectionRowsMax = 50_000;
+
+/** Movements listed in one allocation's trace: an allocation funds hundreds of lines with tens of payments each. */
+export const traceMovementsMax = 100_000;

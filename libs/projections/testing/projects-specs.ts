@@ -38,7 +38,7 @@ export function describeProjectsSpecs(dialect: string, openReadModel: () => Prom
           disbursed: '300.00',
           reversed: '50.00',
           netDisbursed: '250.00',
-          parts: [{ allocationId: 'a-sp', fundType: 'special', sourceLevel: 'central', fiscalYear: 2024, funded: '400.00' }],
+          parts: [{ allocationId: 'a-sp', fundType: 'special', sourceLevel: 'central', fiscalYear: 2024, documentNo: '川财农〔2024〕a-sp号', originalChannel: null, partner: null, funded: '400.00' }],
         },
         {
           fundingId: 'f-2',
@@ -48,7 +48,7 @@ export function describeProjectsSpecs(dialect: string, openReadModel: () => Prom
           disbursed: '100.00',
           reversed: '0.00',
           netDisbursed: '100.00',
-          parts: [{ allocationId: 'a-pr', fundType: 'special', sourceLevel: 'provincial', fiscalYear: 2024, funded: '100.00' }],
+          parts: [{ allocationId: 'a-pr', fundType: 'special', sourceLevel: 'provincial', fiscalYear: 2024, documentNo: '川财农〔2024〕a-pr号', originalChannel: null, partner: null, funded: '100.00' }],
         },
       ]);
       expect(p1!.bySource).toEqual([

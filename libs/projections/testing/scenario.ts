@@ -89,8 +89,28 @@ export function countyYearScenario(): LedgerEvent[] {
 export function scaledScenario(copies: number): LedgerEvent[] {
   const base = countyYearScenario();
   const events: LedgerEvent[] = [];
-  for (let copy = 1; copy <= copies; copy++) events.push(...base.map((event) => ({ type: event.type, data: suffixIds(event.data, `-${copy}`) }) as LedgerEvent));
+  for (let copy = 1; copy <= copies; copy++) events.push(...scenarioCopy(base, copy));
   return events;
+}
+
+/**
+ * One copy of `base` (a county year) with its ids suffixed `-{copy}`, optionally moved to another
+ * county: every string that starts with 513336 (county, village, notice region, pool and subject
+ * codes) gets `county` instead. Copies in different counties share no stream, so a generator
+ * can append them side by side (benchmarks).
+ */
+export function scenarioCopy(base: readonly LedgerEvent[], copy: number, county?: string): LedgerEvent[] {
+  return base.map((event) => {
+    const data = suffixIds(event.data, `-${copy}`);
+    return { type: event.type, data: county === undefined ? data : inCounty(data, county) } as LedgerEvent;
+  });
+}
+
+function inCounty(value: unknown, county: string): unknown {
+  if (typeof value === 'string') return value.startsWith(e.county) ? `${county}${value.slice(e.county.length)}` : value;
+  if (Array.isArray(value)) return value.map((item) => inCounty(item, county));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, inCounty(field, county)]));
 }
 
 function suffixIds(value: unknown, suffix: string): unknown {

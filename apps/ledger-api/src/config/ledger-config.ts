@@ -13,6 +13,16 @@ export interface LedgerConfig {
   /** Load the demo county into an empty ledger at start (LEDGER_DEMO=0 to skip). */
   readonly loadDemo: boolean;
   readonly logLevel: string;
+  /**
+   * The transparency log's origin, also its checkpoint key's name (LEDGER_LOG_ORIGIN). Unset: the
+   * origin the data directory's key was registered under, or `ledger.local/<hostname>` at first start.
+   */
+  readonly logOrigin?: string;
+  /**
+   * LEDGER_READ_DB: a `postgres://` URL puts the read models in PostgreSQL, fed by subscription;
+   * unset, they live in the embedded SQLite file and are applied inline, inside each append.
+   */
+  readonly readDbUrl?: string;
 }
 
 export const defaultPort = 3000;
@@ -24,12 +34,18 @@ export function readLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
   if (profile !== 'demo' && profile !== 'production') {
     throw new Error(`LEDGER_PROFILE must be 'demo' or 'production', got ${profile}`);
   }
+  const readDbUrl = env.LEDGER_READ_DB === undefined || env.LEDGER_READ_DB === '' ? undefined : env.LEDGER_READ_DB;
+  if (readDbUrl !== undefined && !/^postgres(ql)?:\/\//.test(readDbUrl)) {
+    throw new Error(`LEDGER_READ_DB must be a postgres:// URL, got ${readDbUrl.split('@').pop()}`);
+  }
   return {
     port,
     dataDir: resolve(env.LEDGER_DATA_DIR || './.data'),
     profile,
     loadDemo: env.LEDGER_DEMO !== '0',
     logLevel: env.LOG_LEVEL || 'info',
+    ...(env.LEDGER_LOG_ORIGIN ? { logOrigin: env.LEDGER_LOG_ORIGIN } : {}),
+    ...(readDbUrl === undefined ? {} : { readDbUrl }),
   };
 }
 

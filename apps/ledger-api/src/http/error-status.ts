@@ -36,6 +36,9 @@ function listed(status: number, codes: readonly ProblemCode[], note = ''): Match
   return { status, codes: note === '' ? cell : `${cell} ${note}`, matches: (code) => codes.includes(code) };
 }
 
+/** Edge codes of a resource that does not exist (yet): a route, a part of the transparency log, a region not in the edition. */
+const missingResourceCodes: readonly ProblemCode[] = ['ROUTE.NOT_FOUND', 'AUDIT.BEYOND_TREE', 'AUDIT.CHECKPOINT_NOT_FOUND', 'AUDIT.STREAM_NOT_FOUND', 'REGION.NOT_FOUND'];
+
 /**
  * Tried in order; the first row that matches gives the status. Domain codes are matched by their
  * suffix, so a code the domain adds is mapped the day it is added (a spec iterates `errorCodes`).
@@ -46,9 +49,9 @@ const matchedRows: readonly MatchedRow[] = [
   listed(403, ['AUTH.FORBIDDEN_REGION', 'AUTH.FORBIDDEN_ROLE']),
   {
     status: 404,
-    codes: '`*.NOT_FOUND` (and `*_NOT_FOUND`) for an id in the path, `ROUTE.NOT_FOUND`',
+    codes: `\`*.NOT_FOUND\` (and \`*_NOT_FOUND\`) for an id in the path, ${missingResourceCodes.map((code) => `\`${code}\``).join(', ')}`,
     matches: (code, { subjectInPath }) =>
-      code === 'ROUTE.NOT_FOUND' || (subjectInPath && isDomainCode(code) && code.endsWith('NOT_FOUND')),
+      missingResourceCodes.includes(code) || (subjectInPath && isDomainCode(code) && code.endsWith('NOT_FOUND')),
   },
   {
     status: 409,
@@ -62,13 +65,14 @@ const matchedRows: readonly MatchedRow[] = [
       'every other domain refusal (`PROJECT.FUNDING_EXCEEDED`, `PII.FORBIDDEN`, `FUNDING.NOT_FOUND` for an id in the body, …), `IDEMPOTENCY.KEY_REUSED`',
     matches: (code) => isDomainCode(code) || code === 'IDEMPOTENCY.KEY_REUSED',
   },
+  listed(503, ['PROJECTION.BEHIND'], '(the read model has not reached the position asked for yet; retry after `Retry-After`)'),
 ];
 
 /** What no row claims: `INTERNAL` and the store's own failures, which are bugs or outages, never the caller's fault. */
 const otherwise: StatusRow = { status: 500, codes: '`INTERNAL` (logged; no stack in the answer), every other `STORE.*`' };
 
 /** The one table from code to HTTP status, as the README shows it. */
-export const errorStatusTable: readonly StatusRow[] = [...matchedRows, otherwise];
+export const errorStatusTable: readonly StatusRow[] = [...matchedRows, otherwise].sort((a, b) => a.status - b.status);
 
 export function statusOf(code: ProblemCode, context: StatusContext = { subjectInPath: false }): number {
   return (matchedRows.find((row) => row.matches(code, context)) ?? otherwise).status;

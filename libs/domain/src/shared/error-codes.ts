@@ -122,6 +122,12 @@ export const errorCodes = [
   'RECTIFICATION.NOT_CLOSED',
   'RECTIFICATION.TASK_DUPLICATE',
   'RECTIFICATION.DATED_BACKWARDS',
+
+  // Warnings (the inspectors' notes on them)
+  'WARNING.NOT_FOUND',
+  'WARNING.ALREADY_ACKNOWLEDGED',
+  'WARNING.ALREADY_RESOLVED',
+  'WARNING.DATED_BACKWARDS',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

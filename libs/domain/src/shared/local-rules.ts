@@ -41,7 +41,20 @@ export interface LocalRules {
   };
   /** Spending purposes that special funds may not pay for (keywords matched in `purpose`). */
   readonly negativeList: readonly string[];
+  /** Thresholds of the warning rules that no other rule above gives; `defaultWarningThresholds` when left out. */
+  readonly warnings?: WarningThresholds;
 }
+
+export interface WarningThresholds {
+  /**
+   * A completed project's assets are registered (确权, 国办函〔2021〕51号) within this many days of
+   * completion; after that ASSET.NOT_REGISTERED is raised until one is.
+   */
+  readonly assetRegistrationDaysMax: number;
+}
+
+/** A quarter: acceptance and registration follow completion within weeks in the seeds (at most 80 days in the demo county). */
+export const defaultWarningThresholds: WarningThresholds = { assetRegistrationDaysMax: 90 };
 
 export const defaultLocalRules: LocalRules = {
   profile: 'default (seed 000, DOMAIN.md)',
@@ -93,4 +106,5 @@ export const defaultLocalRules: LocalRules = {
     '行政事业单位基本支出',
     '办公楼',
   ],
+  warnings: defaultWarningThresholds,
 };

@@ -8,6 +8,7 @@ import {
   type RectificationEvent,
   type RiskFundEvent,
   type VoucherBookEvent,
+  type WarningEvent,
 } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 
@@ -20,7 +21,8 @@ export type LedgerEvent =
   | LoanEvent
   | RiskFundEvent
   | NoticeEvent
-  | RectificationEvent;
+  | RectificationEvent
+  | WarningEvent;
 
 export type LedgerEventType = LedgerEvent['type'];
 
@@ -67,6 +69,8 @@ const ledgerEventTypeSet: Readonly<Record<LedgerEventType, true>> = {
   RectificationTaskClosed: true,
   RectificationClosed: true,
   RectificationReopened: true,
+  WarningAcknowledged: true,
+  WarningResolved: true,
 };
 
 export const ledgerEventTypes: readonly LedgerEventType[] = Object.keys(ledgerEventTypeSet) as LedgerEventType[];

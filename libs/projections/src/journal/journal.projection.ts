@@ -183,6 +183,8 @@ function memo(event: Exclude<LedgerEvent, { type: PostedByEntryFor | PostedByMic
     case 'RectificationTaskClosed':
     case 'RectificationClosed':
     case 'RectificationReopened':
+    case 'WarningAcknowledged': // inspectors' notes: the warnings projection's
+    case 'WarningResolved':
       return null;
     default:
       return assertNever(event, 'ledger event');

@@ -2,7 +2,8 @@ import { assertNever, defaultLocalRules, invariant, type FundingSource, type Loc
 import type { LedgerEvent } from '../events/ledger-event';
 import type { Projection } from '../projection';
 import { getRow, putRow, requireRow, type RowProgram } from '../rows/row-ops';
-import { fenOf, splitFen } from '../shared/fen';
+import { leftPerPart, sourceParts, splitOverUnreversed, splitOverUnspent } from '../shared/attribution';
+import { fenOf } from '../shared/fen';
 import { regionPartsOf } from '../shared/region';
 import { allocationDims, FactWriter, loanDims, moneyOnProjectDims, projectDims, riskFundDims } from './fact-writer';
 import { metricsTables as t } from './metrics.tables';
@@ -173,6 +174,8 @@ function ignored(event: Exclude<LedgerEvent, { type: HandledAbove | 'RiskFundDep
     case 'RectificationTaskClosed':
     case 'RectificationClosed':
     case 'RectificationReopened':
+    case 'WarningAcknowledged': // inspectors' notes: the warnings projection's
+    case 'WarningResolved':
       return;
     default:
       return assertNever(event, 'ledger event');
@@ -190,21 +193,13 @@ function* projectCount(facts: FactWriter, measure: 'started' | 'completed', proj
   yield* facts.emit(measure, projectDims(project), on, 1n);
 }
 
-/** The parts per allocation of a funding or a reduction: one allocation, or the pool's channel shares. */
-function partsOf(source: FundingSource, amount: string): [string, bigint][] {
-  if (source.kind === 'allocation') return [[source.allocationId, fenOf(amount)]];
-  const parts = source.shares.map((share) => [share.allocationId, fenOf(share.amount)] as [string, bigint]);
-  invariant(parts.reduce((sum, [, fen]) => sum + fen, 0n) === fenOf(amount), `pool shares do not add up to ${amount}`);
-  return parts;
-}
-
 function* lineChanged(facts: FactWriter, projectId: string, fundingId: string, source: FundingSource, amount: string, on: string, sign: 1n | -1n): RowProgram {
   const project = yield* requireRow(t.projects, { project_id: projectId }, 'funding line');
   const key = { project_id: projectId, funding_id: fundingId };
   const line = yield* getRow(t.lines, key);
   invariant((line === undefined) === (sign === 1n), `funding ${fundingId} of ${projectId}: ${sign === 1n ? 'funded twice' : 'reduced but never funded'}`);
   const parts = new Map((line === undefined ? [] : readParts(line.parts)).map((part) => [part[0], part] as const));
-  for (const [allocationId, fen] of partsOf(source, amount)) {
+  for (const [allocationId, fen] of sourceParts(source, amount)) {
     const allocation = yield* requireRow(t.allocations, { allocation_id: allocationId }, 'funding line');
     const [, funded, spent] = parts.get(allocationId) ?? [allocationId, 0n, 0n];
     invariant(funded + sign * fen >= 0n, `funding ${fundingId} of ${projectId} gives back more to ${allocationId} than it holds from it`);
@@ -220,11 +215,7 @@ function* disbursed(facts: FactWriter, data: DisbursementData): RowProgram {
   const project = yield* requireRow(t.projects, { project_id: data.projectId }, 'FundsDisbursed');
   const lineKey = { project_id: data.projectId, funding_id: data.fundingId };
   const parts = readParts((yield* requireRow(t.lines, lineKey, 'FundsDisbursed')).parts);
-  const amount = fenOf(data.amount);
-  // Unspent per allocation can be a fen below zero after a pool reduction rounded differently: weigh it as zero.
-  const weights = parts.map(([, funded, spent]) => (funded > spent ? funded - spent : 0n));
-  invariant(weights.reduce((a, b) => a + b, 0n) >= amount, `disbursement ${data.disbursementId} exceeds funding ${data.fundingId}`);
-  const split = splitFen(amount, weights);
+  const split = splitOverUnspent(parts, fenOf(data.amount), `disbursement ${data.disbursementId} of funding ${data.fundingId}`);
   const paid: Part[] = [];
   for (const [i, [allocationId, funded, spent]] of parts.entries()) {
     const fen = split[i]!;
@@ -248,10 +239,7 @@ function* disbursementReversed(facts: FactWriter, data: ReversalData): RowProgra
   const parts = readParts((yield* requireRow(t.disbursements, key, 'DisbursementReversed')).parts);
   const lineKey = { project_id: data.projectId, funding_id: data.fundingId };
   const line = new Map(readParts((yield* requireRow(t.lines, lineKey, 'DisbursementReversed')).parts).map((part) => [part[0], part] as const));
-  const amount = fenOf(data.amount);
-  const weights = parts.map(([, paid, reversed]) => paid - reversed);
-  invariant(weights.reduce((a, b) => a + b, 0n) >= amount, `reversal ${data.reversalId} exceeds disbursement ${data.disbursementId}`);
-  const split = splitFen(amount, weights);
+  const split = splitOverUnreversed(parts, fenOf(data.amount), `reversal ${data.reversalId} of ${data.disbursementId}`);
   for (const [i, [allocationId, paid, reversed]] of parts.entries()) {
     const fen = split[i]!;
     if (fen === 0n) continue;
@@ -273,8 +261,7 @@ function* reimbursed(facts: FactWriter, data: ReimbursementData): RowProgram {
   const project = yield* requireRow(t.projects, { project_id: data.projectId }, 'DisbursementReimbursed');
   const key = { project_id: data.projectId, disbursement_id: data.disbursementId };
   const parts = readParts((yield* requireRow(t.disbursements, key, 'DisbursementReimbursed')).parts);
-  const left = parts.map(([, paid, reversed]) => paid - reversed);
-  invariant(left.reduce((a, b) => a + b, 0n) === fenOf(data.amount), `reimbursement ${data.reimbursementId} is not what is left of ${data.disbursementId}`);
+  const left = leftPerPart(parts, fenOf(data.amount), `reimbursement ${data.reimbursementId} of ${data.disbursementId}`);
   for (const [i, [allocationId]] of parts.entries()) {
     const allocation = yield* requireRow(t.allocations, { allocation_id: allocationId }, 'DisbursementReimbursed');
     yield* facts.emit('reimbursed', moneyOnProjectDims(allocation, project), data.reimbursedOn, left[i]!);

@@ -13,7 +13,8 @@ import { projectsTables as t, type ProjectViewRow } from './projects.tables';
  */
 export const projectsProjection: Projection = {
   name: 'projects',
-  version: 1,
+  // 2: the notice fields (targets, linkage, approval document), allocation documents, household payments.
+  version: 2,
   tables: Object.values(t),
   apply: applyToProjects,
 };
@@ -21,13 +22,21 @@ export const projectsProjection: Projection = {
 function* applyToProjects(event: LedgerEvent, place: LogPlace): RowProgram {
   switch (event.type) {
     case 'FundsAllocated': {
-      const { allocationId, fundType, sourceLevel, fiscalYear } = event.data;
-      return yield* putRow(t.allocations, { allocation_id: allocationId, fund_type: fundType, source_level: sourceLevel, fiscal_year: fiscalYear });
+      const { allocationId, fundType, sourceLevel, fiscalYear, documentNo, partner, originalChannel } = event.data;
+      return yield* putRow(t.allocations, {
+        allocation_id: allocationId,
+        fund_type: fundType,
+        source_level: sourceLevel,
+        fiscal_year: fiscalYear,
+        document_no: documentNo,
+        partner: partner ?? null,
+        original_channel: originalChannel ?? null,
+      });
     }
     case 'ProjectListed':
       return yield* listed(event.data, place);
     case 'ProjectApproved':
-      return yield* update(event.data.projectId, place, (p) => ({ ...p, status: 'approved', approved_on: event.data.approvedOn }));
+      return yield* update(event.data.projectId, place, (p) => ({ ...p, status: 'approved', approved_on: event.data.approvedOn, approval_document_no: event.data.documentNo }));
     case 'ProjectStarted':
       return yield* update(event.data.projectId, place, (p) => ({ ...p, status: 'started', started_on: event.data.startedOn }));
     case 'ProjectCompleted':
@@ -105,6 +114,8 @@ function ignored(event: Exclude<LedgerEvent, { type: Handled }>): void {
     case 'RectificationTaskClosed':
     case 'RectificationClosed':
     case 'RectificationReopened':
+    case 'WarningAcknowledged': // inspectors' notes: the warnings projection's
+    case 'WarningResolved':
       return;
     default:
       return assertNever(event, 'ledger event');
@@ -123,6 +134,9 @@ function* listed(data: Extract<LedgerEvent, { type: 'ProjectListed' }>['data'], 
     status: 'listed',
     household_level: data.householdLevel ? 1 : 0,
     implementing_unit: data.implementingUnit,
+    performance_targets: JSON.stringify(data.performanceTargets),
+    poverty_linkage: data.povertyLinkage,
+    approval_document_no: null,
     listed_on: data.listedOn,
     approved_on: null,
     started_on: null,
@@ -144,6 +158,8 @@ function amended(p: ProjectViewRow, after: Partial<ProjectFacts>): ProjectViewRo
     name: after.name ?? p.name,
     category: after.category ?? p.category,
     implementing_unit: after.implementingUnit ?? p.implementing_unit,
+    performance_targets: after.performanceTargets === undefined ? p.performance_targets : JSON.stringify(after.performanceTargets),
+    poverty_linkage: after.povertyLinkage ?? p.poverty_linkage,
     household_level: after.householdLevel === undefined ? p.household_level : after.householdLevel ? 1 : 0,
     planned_fen: after.plannedInvestment === undefined ? p.planned_fen : fenOf(after.plannedInvestment),
   };
@@ -186,6 +202,10 @@ function* disbursed(data: Extract<LedgerEvent, { type: 'FundsDisbursed' }>['data
   const key = { project_id: data.projectId, disbursement_id: data.disbursementId };
   invariant((yield* getRow(t.disbursements, key)) === undefined, `disbursement ${data.disbursementId} recorded twice`);
   yield* putRow(t.disbursements, { ...key, funding_id: data.fundingId, amount_fen: fen, reversed_fen: 0n, reimbursed_fen: 0n });
+  if (data.payee.kind === 'household') {
+    const payment = { disbursement_id: data.disbursementId, project_id: data.projectId, household_ref: data.payee.householdRef, paid_on: data.paidOn };
+    yield* putRow(t.householdPayments, { ...payment, amount_fen: fen, reversed_fen: 0n });
+  }
   yield* update(data.projectId, place, (p) => ({ ...p, disbursed_fen: p.disbursed_fen + fen }));
 }
 
@@ -195,6 +215,8 @@ function* reversed(data: Extract<LedgerEvent, { type: 'DisbursementReversed' }>[
   const disbursement = yield* requireRow(t.disbursements, key, 'DisbursementReversed');
   invariant(disbursement.reversed_fen + fen <= disbursement.amount_fen, `disbursement ${data.disbursementId} reversed beyond its amount`);
   yield* putRow(t.disbursements, { ...disbursement, reversed_fen: disbursement.reversed_fen + fen });
+  const payment = yield* getRow(t.householdPayments, { disbursement_id: data.disbursementId });
+  if (payment !== undefined) yield* putRow(t.householdPayments, { ...payment, reversed_fen: payment.reversed_fen + fen });
   const line = yield* requireRow(t.lines, { project_id: data.projectId, funding_id: disbursement.funding_id }, 'DisbursementReversed');
   yield* putRow(t.lines, { ...line, reversed_fen: line.reversed_fen + fen });
   yield* update(data.projectId, place, (p) => ({ ...p, reversed_fen: p.reversed_fen + fen }));

@@ -19,6 +19,12 @@ export interface ProjectSummary {
   readonly status: ProjectStatus;
   readonly householdLevel: boolean;
   readonly implementingUnit: string;
+  /** 绩效目标 (also the construction tasks a notice lists). */
+  readonly performanceTargets: readonly string[];
+  /** 带贫减贫机制. */
+  readonly povertyLinkage: string;
+  /** The approval's document number; null before approval. */
+  readonly approvalDocumentNo: string | null;
   readonly dates: {
     readonly listedOn: string;
     readonly approvedOn: string | null;
@@ -51,6 +57,12 @@ export interface FundingPart {
   readonly fundType: string;
   readonly sourceLevel: string;
   readonly fiscalYear: number;
+  /** The allocation's budget-indicator document number. */
+  readonly documentNo: string;
+  /** The integrated allocation's original channel (pool lines), or null. */
+  readonly originalChannel: string | null;
+  /** The assisting partner (paired assistance), or null. */
+  readonly partner: string | null;
   readonly funded: string;
 }
 
@@ -125,30 +137,92 @@ export async function getProject(db: Kysely<ReadModelSchema>, projectId: string)
     db
       .selectFrom('projects_line_parts as p')
       .innerJoin('projects_allocations as a', 'a.allocation_id', 'p.allocation_id')
-      .select(['p.funding_id', 'p.allocation_id', 'p.funded_fen', 'a.fund_type', 'a.source_level', 'a.fiscal_year'])
+      .select(linePartColumns)
       .where('p.project_id', '=', id)
       .orderBy('p.funding_id')
       .orderBy('p.allocation_id')
       .execute(),
   ]);
-  const partsOf = (fundingId: string): FundingPart[] =>
-    parts
-      .filter((p) => p.funding_id === fundingId)
-      .map((p) => ({ allocationId: p.allocation_id, fundType: p.fund_type, sourceLevel: p.source_level, fiscalYear: p.fiscal_year, funded: yuanOf(sqlInteger(p.funded_fen)) }));
-  const fundingLines = lines.map((line): FundingLineView => {
-    const [disbursed, reversed] = [sqlInteger(line.disbursed_fen), sqlInteger(line.reversed_fen)];
-    return {
-      fundingId: line.funding_id,
-      source: line.source_kind === 'allocation' ? { kind: 'allocation', allocationId: line.source_allocation_id! } : { kind: 'pool', pool: line.source_pool! },
-      fundedOn: line.funded_on,
-      funded: yuanOf(sqlInteger(line.funded_fen)),
-      disbursed: yuanOf(disbursed),
-      reversed: yuanOf(reversed),
-      netDisbursed: yuanOf(disbursed - reversed),
-      parts: partsOf(line.funding_id),
-    };
+  return detailsOf([row], lines, parts)[0];
+}
+
+/** What `detailsOf` needs of a line part joined with its allocation (`projects_line_parts as p`, `projects_allocations as a`). */
+export const linePartColumns = [
+  'p.project_id',
+  'p.funding_id',
+  'p.allocation_id',
+  'p.funded_fen',
+  'a.fund_type',
+  'a.source_level',
+  'a.fiscal_year',
+  'a.document_no',
+  'a.partner',
+  'a.original_channel',
+] as const;
+
+export type ViewRowOf = Selectable<ReadModelSchema['projects_view']>;
+export type LineRowOf = Selectable<ReadModelSchema['projects_lines']>;
+export interface LinePartRowOf {
+  readonly project_id: string;
+  readonly funding_id: string;
+  readonly allocation_id: string;
+  readonly funded_fen: unknown;
+  readonly fund_type: string;
+  readonly source_level: string;
+  readonly fiscal_year: unknown;
+  readonly document_no: string;
+  readonly partner: string | null;
+  readonly original_channel: string | null;
+}
+
+/**
+ * Projects with their funding lines and sources, from rows read by any query: lines and parts
+ * are matched to their project and line here (each ordered by funding id, then allocation id).
+ */
+export function detailsOf(rows: readonly ViewRowOf[], lines: readonly LineRowOf[], parts: readonly LinePartRowOf[]): ProjectDetail[] {
+  const partsByLine = groupBy(parts, (p) => `${p.project_id}\u0000${p.funding_id}`);
+  const linesByProject = groupBy(lines, (line) => line.project_id);
+  return rows.map((row) => {
+    const projectParts = (linesByProject.get(row.project_id) ?? []).flatMap((line) => partsByLine.get(`${row.project_id}\u0000${line.funding_id}`) ?? []);
+    const fundingLines = (linesByProject.get(row.project_id) ?? []).map((line): FundingLineView => {
+      const [disbursed, reversed] = [sqlInteger(line.disbursed_fen), sqlInteger(line.reversed_fen)];
+      return {
+        fundingId: line.funding_id,
+        source: line.source_kind === 'allocation' ? { kind: 'allocation', allocationId: line.source_allocation_id! } : { kind: 'pool', pool: line.source_pool! },
+        fundedOn: line.funded_on,
+        funded: yuanOf(sqlInteger(line.funded_fen)),
+        disbursed: yuanOf(disbursed),
+        reversed: yuanOf(reversed),
+        netDisbursed: yuanOf(disbursed - reversed),
+        parts: (partsByLine.get(`${row.project_id}\u0000${line.funding_id}`) ?? []).map(fundingPartOf),
+      };
+    });
+    return { ...summaryOf(row), fundingLines, bySource: bySource(projectParts) };
   });
-  return { ...summaryOf(row), fundingLines, bySource: bySource(parts) };
+}
+
+function fundingPartOf(p: LinePartRowOf): FundingPart {
+  return {
+    allocationId: p.allocation_id,
+    fundType: p.fund_type,
+    sourceLevel: p.source_level,
+    fiscalYear: Number(p.fiscal_year),
+    documentNo: p.document_no,
+    originalChannel: p.original_channel,
+    partner: p.partner,
+    funded: yuanOf(sqlInteger(p.funded_fen)),
+  };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
 }
 
 function bySource(parts: readonly { fund_type: string; source_level: string; funded_fen: unknown }[]) {
@@ -164,7 +238,7 @@ function bySource(parts: readonly { fund_type: string; source_level: string; fun
     .map((s) => ({ fundType: s.fundType, sourceLevel: s.sourceLevel, funded: yuanOf(s.fen) }));
 }
 
-function summaryOf(row: Selectable<ReadModelSchema['projects_view']>): ProjectSummary {
+export function summaryOf(row: ViewRowOf): ProjectSummary {
   const [planned, funded, disbursed, reversed, reimbursed] = [row.planned_fen, row.funded_fen, row.disbursed_fen, row.reversed_fen, row.reimbursed_fen].map(sqlInteger) as [
     bigint,
     bigint,
@@ -184,6 +258,9 @@ function summaryOf(row: Selectable<ReadModelSchema['projects_view']>): ProjectSu
     status: row.status as ProjectStatus,
     householdLevel: Number(row.household_level) === 1,
     implementingUnit: row.implementing_unit,
+    performanceTargets: JSON.parse(row.performance_targets) as string[],
+    povertyLinkage: row.poverty_linkage,
+    approvalDocumentNo: row.approval_document_no,
     dates: { listedOn: row.listed_on, approvedOn: row.approved_on, startedOn: row.started_on, completedOn: row.completed_on, acceptedOn: row.accepted_on },
     amounts: {
       planned: yuanOf(planned),

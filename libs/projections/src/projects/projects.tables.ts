@@ -11,6 +11,12 @@ export interface ProjectViewRow {
   readonly status: string;
   readonly household_level: number;
   readonly implementing_unit: string;
+  /** JSON array of the performance targets (绩效目标), as listed or amended. */
+  readonly performance_targets: string;
+  /** 带贫减贫机制. */
+  readonly poverty_linkage: string;
+  /** The approval's document number (批复文号), once approved. */
+  readonly approval_document_no: string | null;
   readonly listed_on: string;
   readonly approved_on: string | null;
   readonly started_on: string | null;
@@ -62,6 +68,23 @@ export interface AllocationRow {
   readonly fund_type: string;
   readonly source_level: string;
   readonly fiscal_year: number;
+  /** The budget-indicator document (指标文件文号): what a notice and an export name as the source. */
+  readonly document_no: string;
+  readonly partner: string | null;
+  readonly original_channel: string | null;
+}
+
+/**
+ * A disbursement to a household (a household payee, by its pseudonymous reference): what the
+ * de-identified beneficiary lists of household-level projects are made of.
+ */
+export interface HouseholdPaymentRow {
+  readonly disbursement_id: string;
+  readonly project_id: string;
+  readonly household_ref: string;
+  readonly paid_on: string;
+  readonly amount_fen: bigint;
+  readonly reversed_fen: bigint;
 }
 
 export const projectsTables = {
@@ -78,6 +101,9 @@ export const projectsTables = {
       status: 'text',
       household_level: 'int',
       implementing_unit: 'text',
+      performance_targets: 'text',
+      poverty_linkage: 'text',
+      approval_document_no: ['text', 'nullable'],
       listed_on: 'text',
       approved_on: ['text', 'nullable'],
       started_on: ['text', 'nullable'],
@@ -121,7 +147,21 @@ export const projectsTables = {
   ),
   allocations: table<AllocationRow>(
     'projects_allocations',
-    { allocation_id: 'text', fund_type: 'text', source_level: 'text', fiscal_year: 'int' },
+    {
+      allocation_id: 'text',
+      fund_type: 'text',
+      source_level: 'text',
+      fiscal_year: 'int',
+      document_no: 'text',
+      partner: ['text', 'nullable'],
+      original_channel: ['text', 'nullable'],
+    },
     ['allocation_id'],
+  ),
+  householdPayments: table<HouseholdPaymentRow>(
+    'projects_household_payments',
+    { disbursement_id: 'text', project_id: 'text', household_ref: 'text', paid_on: 'text', amount_fen: 'bigint', reversed_fen: 'bigint' },
+    ['disbursement_id'],
+    [['project_id']],
   ),
 } as const;

@@ -1,7 +1,9 @@
 import type { CheckpointRow } from '../runner/apply-page';
 import type { AccountRow, PostingRow } from '../journal/journal.tables';
 import type { FactRow } from '../metrics/metrics.tables';
-import type { AllocationRow, LinePartRow, LineRow, ProjectViewRow } from '../projects/projects.tables';
+import type { LoanNoticeRow, NoticeRow } from '../disclosure/disclosure.tables';
+import type { TraceAllocationRow, TraceDisbursementRow, TraceLineRow, TraceMovementRow, TraceProjectRow } from '../trace/trace.tables';
+import type { AllocationRow, HouseholdPaymentRow, LinePartRow, LineRow, ProjectViewRow } from '../projects/projects.tables';
 
 /**
  * A column as the drivers return it: better-sqlite3 gives INTEGER as a number, pg gives BIGINT as
@@ -22,4 +24,12 @@ export interface ReadModelSchema {
   projects_lines: DbRow<LineRow>;
   projects_line_parts: DbRow<LinePartRow>;
   projects_allocations: DbRow<AllocationRow>;
+  projects_household_payments: DbRow<HouseholdPaymentRow>;
+  disclosure_loans: DbRow<LoanNoticeRow>;
+  disclosure_notices: DbRow<NoticeRow>;
+  trace_allocations: DbRow<TraceAllocationRow>;
+  trace_movements: DbRow<TraceMovementRow>;
+  trace_lines: DbRow<TraceLineRow>;
+  trace_disbursements: DbRow<TraceDisbursementRow>;
+  trace_projects: DbRow<TraceProjectRow>;
 }

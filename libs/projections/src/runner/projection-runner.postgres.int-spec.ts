@@ -4,12 +4,17 @@ import { dumpAll, embeddedLedger, removeTempDirs, type EmbeddedLedger } from '..
 import { failOnce } from '../../testing/faults';
 import { describeMetricsSpecs } from '../../testing/metrics-specs';
 import { describeProjectsSpecs } from '../../testing/projects-specs';
+import { describeDisclosureSpecs } from '../../testing/disclosure-specs';
+import { describeTraceSpecs } from '../../testing/trace-specs';
 import { countyYearScenario } from '../../testing/scenario';
 import { appendLedgerEvents } from '../../testing/store-events';
 import { queryMetrics, type MetricsFilter } from '../metrics/metrics.queries';
 import { ledgerProjections } from '../projections';
 import { PostgresReadModel } from '../read-model/postgres-read-model';
 import { ProjectionRunner } from './projection-runner';
+
+/** Every projection's checkpoint at `position`, in their order. */
+const everyProjectionAt = (position: bigint): bigint[] => ledgerProjections().map(() => position);
 
 /**
  * The projections against a real PostgreSQL server: a throwaway cluster started from the local
@@ -36,6 +41,8 @@ describePostgres(title, () => {
 
   describeMetricsSpecs('PostgreSQL', openPostgres);
   describeProjectsSpecs('PostgreSQL', openPostgres);
+  describeDisclosureSpecs('PostgreSQL', openPostgres);
+  describeTraceSpecs('PostgreSQL', openPostgres);
 
   describe('the runner in subscription mode, fed by a real SqliteEventStore', () => {
     const scenario = countyYearScenario();
@@ -94,7 +101,7 @@ describePostgres(title, () => {
       const crashing = new ProjectionRunner({ store: source.store, readModel: other, projections: ledgerProjections(), pageSizeMax: 10, faults: failOnce('journal', 30n) });
       await crashing.install();
       await expect(crashing.catchUp()).rejects.toThrow(/simulated crash/);
-      expect((await crashing.status()).map((s) => s.checkpoint)).toEqual([20n, 20n, 20n]);
+      expect((await crashing.status()).map((s) => s.checkpoint)).toEqual(everyProjectionAt(20n));
       await crashing.catchUp();
       expect(await dumpAll(other)).toEqual(reference);
       await other.close();

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { DisclosureController } from './disclosure.controller';
+import { DisclosureViews } from './disclosure-view';
+import { PublicViewInterceptor } from './public-read';
+
+/** 三级公开: the public disclosure views and exports, through the de-identification layer. */
+@Module({ controllers: [DisclosureController], providers: [DisclosureViews, PublicViewInterceptor] })
+export class DisclosureModule {}
