@@ -30,11 +30,15 @@ describe('npm run ledger -- replay', () => {
   it('gives, as of a past moment, the figures the ledger gave at that moment, whatever was posted since', async () => {
     await postAllocations(post, ['r-1', 'r-2']);
     const moment = new Date();
+    // The figures the ledger itself serves at that moment (its inline read model).
+    const served = (await ledger.get('/v1/metrics?region=513336', tokens.inspector51)).body;
     const then = await replay('--as-of', inBeijing(moment), '--region', '513336');
     expect(then.code).toBe(0);
     expect(then.answer).toMatchObject({ asOf: moment.toISOString(), asOfPosition: 6 });
     expect(new Date(then.answer.asOfRecordedAt).getTime()).toBeLessThanOrEqual(moment.getTime());
     expect(then.answer.metrics).toEqual([expect.objectContaining({ region: '513336', asOfPosition: 6, amounts: expect.objectContaining({ allocated: '2000000.00', received: '1200000.00' }) })]);
+    const { amounts, rates, projects, figures } = then.answer.metrics[0];
+    expect({ amounts, rates, projects, figures }).toEqual({ amounts: served.amounts, rates: served.rates, projects: served.projects, figures: served.figures });
 
     await sleep(5);
     // Later postings, one of them for the same fiscal year and dated (business time) before the moment.
