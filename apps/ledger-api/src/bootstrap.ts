@@ -7,6 +7,8 @@ import { setUpOpenApi } from './openapi/openapi';
 import { EVENT_STORE } from './store/event-store.module';
 import type { LedgerConfig } from './config/ledger-config';
 
+const keepAliveTimeoutMs = 65_000;
+
 /** Builds the HTTP application for a configuration; used by main.ts and by the e2e specs alike. */
 export async function createLedgerApp(config: LedgerConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bufferLogs: true });
@@ -23,5 +25,11 @@ export async function createLedgerApp(config: LedgerConfig): Promise<NestExpress
   });
   app.enableShutdownHooks();
   setUpOpenApi(app);
+  // A large import appends in long synchronous transactions; Node's default 5 s keep-alive would
+  // close an idle client connection the moment the event loop frees up, as the client reuses it.
+  // 65 s outlives the common proxies' 60 s, so the proxy, not the ledger, closes idle connections.
+  const server = app.getHttpServer() as { keepAliveTimeout: number; headersTimeout: number };
+  server.keepAliveTimeout = keepAliveTimeoutMs;
+  server.headersTimeout = keepAliveTimeoutMs + 1_000;
   return app;
 }
