@@ -1,6 +1,8 @@
 import { runAppendBench } from './append.bench';
+import { runAsOfBench } from './asof.bench';
 import { runHttpBench } from './http.bench';
 import { runProofsBench } from './proofs.bench';
+import { runRebuildBench } from './rebuild.bench';
 
 /**
  * `npm run bench -- <name>`: runs one benchmark by name. Later issues add theirs here
@@ -10,6 +12,8 @@ const benches: Readonly<Record<string, () => Promise<void>>> = {
   append: runAppendBench,
   http: runHttpBench,
   proofs: runProofsBench,
+  rebuild: runRebuildBench,
+  asof: runAsOfBench,
 };
 
 async function main(name: string | undefined): Promise<void> {
