@@ -46,3 +46,22 @@ export const disclosureSectionRowsMax = 50_000;
 
 /** Movements listed in one allocation's trace: an allocation funds hundreds of lines with tens of payments each. */
 export const traceMovementsMax = 100_000;
+
+/**
+ * Rows in one multi-row INSERT of the SQLite page writer: 100 rows × ≤ 20 columns stays below
+ * SQLite's default 32,766 bound parameters, and past about 100 rows a statement saves no more.
+ */
+export const sqliteRowsPerStatementMax = 100;
+
+/**
+ * Rows the SQLite page writer keeps known across page transactions (a rebuild, a catch-up): like
+ * `postgresRowCacheRowsMax`. Dropped whenever the inline hook writes, on any failure, and past this.
+ */
+export const sqliteRowCacheRowsMax = 200_000;
+
+/**
+ * SQLite page cache of the ledger's connection, in KiB (PRAGMA cache_size = −N): the read models'
+ * indexes (facts by county, movements by disbursement) take random inserts, and a cache of a few
+ * hundred pages (the 2 MiB default) makes each a disk read on a large log. 64 MiB: measured, bench/rebuild.
+ */
+export const sqliteCacheSizeKiB = 65_536;

@@ -6,6 +6,9 @@ import type { Projection } from '../projection';
 import { putRow, runSync } from '../rows/row-ops';
 import { createTableSql, deleteAllSql, dropTableSql } from '../rows/sql-text';
 import { SqliteRowExecutor } from '../rows/sqlite-rows';
+import { SharedRowCache } from '../rows/postgres-rows';
+import { SqliteStatements, SqliteUnitOfWork } from '../rows/sqlite-unit-of-work';
+import { sqliteCacheSizeKiB, sqliteRowCacheRowsMax } from '../limits';
 import { applyPageSync, checkpointTable, readCheckpoints, storedVersions, type ApplyOptions, type PageOutcome } from '../runner/apply-page';
 import type { ReadModel } from './read-model';
 import type { ReadModelSchema } from './read-schema';
@@ -21,12 +24,18 @@ export class SqliteReadModel implements ReadModel {
   readonly dialect = 'sqlite' as const;
   readonly db: Kysely<ReadModelSchema>;
   private readonly executor: SqliteRowExecutor;
+  private readonly statements: SqliteStatements;
+  /** Rows known across page transactions (SqliteUnitOfWork); dropped whenever anything else writes. */
+  private readonly cache = new SharedRowCache(sqliteRowCacheRowsMax, new Set([checkpointTable.name]));
 
   private constructor(
     readonly database: Database.Database,
     private readonly owned: boolean,
   ) {
     this.executor = new SqliteRowExecutor(database);
+    this.statements = new SqliteStatements(database);
+    // A page cache the read models' indexes fit in (limits.ts); a larger one set by the owner stays.
+    if (Number(database.pragma('cache_size', { simple: true })) > -sqliteCacheSizeKiB) database.pragma(`cache_size = -${sqliteCacheSizeKiB}`);
     this.db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database }) });
   }
 
@@ -48,6 +57,7 @@ export class SqliteReadModel implements ReadModel {
   }
 
   async install(projections: readonly Projection[]): Promise<void> {
+    this.cache.clear();
     this.database
       .transaction(() => {
         for (const sql of createTableSql(checkpointTable, 'sqlite')) this.database.exec(sql);
@@ -76,7 +86,21 @@ export class SqliteReadModel implements ReadModel {
   }
 
   async applyPage(projections: readonly Projection[], page: readonly RecordedEvent[], options: ApplyOptions): Promise<PageOutcome> {
-    return this.database.transaction(() => applyPageSync(this.executor, projections, page, options)).immediate();
+    const unit = new SqliteUnitOfWork(this.statements, this.cache);
+    try {
+      const outcome = this.database
+        .transaction(() => {
+          const applied = applyPageSync(unit, projections, page, { ...options, faults: flushingFaults(unit, options) });
+          unit.flush();
+          return applied;
+        })
+        .immediate();
+      unit.committedInto(this.cache);
+      return outcome;
+    } catch (error) {
+      this.cache.clear();
+      throw error;
+    }
   }
 
   /**
@@ -85,10 +109,17 @@ export class SqliteReadModel implements ReadModel {
    */
   applyInline(database: Database.Database, projections: readonly Projection[], recorded: readonly RecordedEvent[], options: ApplyOptions): PageOutcome {
     invariant(database === this.database, 'inline projections run on the read model’s own connection (SqliteReadModel.onStore)');
-    return applyPageSync(this.executor, projections, recorded, options);
+    // Rows written here bypass the page writer's cache, and the append may yet roll back: forget it.
+    this.cache.clear();
+    // A unit of work of its own (no shared cache): an append's rows are written once per key.
+    const unit = new SqliteUnitOfWork(this.statements);
+    const outcome = applyPageSync(unit, projections, recorded, { ...options, faults: flushingFaults(unit, options) });
+    unit.flush();
+    return outcome;
   }
 
   async reset(projections: readonly Projection[]): Promise<void> {
+    this.cache.clear();
     this.database
       .transaction(() => {
         for (const projection of projections) {
@@ -97,10 +128,24 @@ export class SqliteReadModel implements ReadModel {
         }
       })
       .immediate();
+    // Emptied: until something else writes, what the pages write is all there is.
+    this.cache.markEmpty(projections.flatMap((p) => p.tables.map((t) => t.name)));
   }
 
   async close(): Promise<void> {
     // Kysely's destroy would close the connection; a borrowed one belongs to its owner.
     if (this.owned) await this.db.destroy();
   }
+}
+
+/** Fault injection sees the rows in the database, as with the plain writer: the held ones are flushed first. */
+function flushingFaults(unit: SqliteUnitOfWork, options: ApplyOptions): ApplyOptions['faults'] {
+  const faults = options.faults;
+  if (faults?.afterRowsBeforeCheckpoint === undefined) return faults;
+  return {
+    afterRowsBeforeCheckpoint(projection, lastPosition) {
+      unit.flush();
+      faults.afterRowsBeforeCheckpoint!(projection, lastPosition);
+    },
+  };
 }

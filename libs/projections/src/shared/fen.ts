@@ -6,12 +6,18 @@ import { Money, invariant } from '@ledger/domain';
  * 2-dp decimal strings, parsed by `Money` (which refuses anything else), and sums in SQL stay exact.
  */
 export function fenOf(amount: string): bigint {
+  // The canonical form every event carries (Money's own output): read it without decimal.js.
+  const canonical = canonicalYuan.exec(amount);
+  if (canonical !== null) return BigInt(`${canonical[1]}${canonical[2]}`);
   const text = Money.of(amount).toString();
   const negative = text.startsWith('-');
   const [whole, fraction] = (negative ? text.slice(1) : text).split('.') as [string, string];
   const fen = BigInt(whole) * 100n + BigInt(fraction);
   return negative ? -fen : fen;
 }
+
+/** `-12.05` → groups `-12`, `05`: a sign, digits without a leading zero (or a lone 0), two decimals. */
+const canonicalYuan = /^(-?(?:0|[1-9]\d{0,17}))\.(\d{2})$/;
 
 /** The canonical 2-dp yuan string of an amount in fen ("-12.05"). */
 export function yuanOf(fen: bigint): string {

@@ -313,7 +313,7 @@ function composeAllocationTrace(
   const unspent = funded - netDisbursed;
   const stored = allocation;
   const balances = [
-    { identity: 'allocated = received + unreceived', holds: allocated === received + (allocated - received) && sqlInteger(stored.allocated_fen) === allocated },
+    { identity: 'allocated = received + unreceived', holds: received <= allocated && sqlInteger(stored.allocated_fen) === allocated },
     {
       identity: 'received = unassigned + inPool + riskFund + clawedBack + onProjects.funded',
       holds: received === unassigned + inPool + of('risk_fund') + of('clawed_back') + funded && sqlInteger(stored.received_fen) === received,
