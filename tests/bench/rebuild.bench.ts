@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { ledgerProjections } from '@ledger/audit';
 import { rebuildAll, SqliteReadModel } from '@ledger/projections';
 import { benchEvents, generateLedger, mib, rate, thousands } from './generated-ledger';
 
@@ -28,7 +29,7 @@ export async function runRebuildBench(): Promise<void> {
 
     started = Date.now();
     let lastPrintMs = 0;
-    const report = await rebuildAll(ledger.store, SqliteReadModel.onStore(ledger.store), (progress) => {
+    const report = await rebuildAll(ledger.store, SqliteReadModel.onStore(ledger.store), ledgerProjections(), (progress) => {
       if (progress.elapsedMs - lastPrintMs < 5_000) return;
       lastPrintMs = progress.elapsedMs;
       process.stdout.write(`  rebuilt ${thousands.format(progress.events)} of ${thousands.format(Number(progress.head))}\r`);

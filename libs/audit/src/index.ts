@@ -52,3 +52,6 @@ export {
   verifyCheckpointNote,
   verifyIncludedIn,
 } from './verify/verify-remote';
+
+// The ledger's projections: the read side's and the warnings
+export { ledgerProjections } from './ledger-projections';

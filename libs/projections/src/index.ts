@@ -6,9 +6,11 @@
 export * from './limits';
 export { type LedgerEvent, type LedgerEventType, type LogPlace, ledgerEventTypes, isLedgerEventType, decodeLedgerEvent } from './events/ledger-event';
 export type { Projection } from './projection';
-export { ledgerProjections } from './projections';
-export type { RowOp, RowProgram } from './rows/row-ops';
-export type { AnyTableDef, TableDef, ColumnDef, ColumnType } from './rows/table';
+export { readProjections } from './projections';
+// What a projection written outside this lib (libs/audit's warnings) is made of.
+export { type RowOp, type RowProgram, getRow, requireRow, putRow, insertRow, deleteRow } from './rows/row-ops';
+export { type AnyTableDef, type TableDef, type ColumnDef, type ColumnType, table } from './rows/table';
+export { fenOf, yuanOf } from './shared/fen';
 export type { Dialect } from './rows/sql-text';
 
 export { journalProjection } from './journal/journal.projection';

@@ -2,7 +2,7 @@ import { projectionHarness } from '../testing/projection-harness';
 import { countyYearScenario, scaledScenario } from '../testing/scenario';
 import { accountBalances, trialBalance } from './journal/journal.queries';
 import { queryMetrics } from './metrics/metrics.queries';
-import { ledgerProjections } from './projections';
+import { readProjections } from './projections';
 import { listProjects } from './projects/projects.queries';
 import { SqliteReadModel } from './read-model/sqlite-read-model';
 import { fenOf, yuanOf } from './shared/fen';
@@ -11,7 +11,7 @@ const sum = (amounts: readonly string[]) => yuanOf(amounts.reduce((total, amount
 
 describe('the three projections over one log', () => {
   it('agree with each other: journal accounts, metrics and project views tell the same money', async () => {
-    const h = await projectionHarness(SqliteReadModel.open(':memory:'), ledgerProjections());
+    const h = await projectionHarness(SqliteReadModel.open(':memory:'), readProjections());
     await h.given(countyYearScenario());
     const db = h.readModel.db;
     const accounts = await accountBalances(db, { prefix: 'project:' });
@@ -29,7 +29,7 @@ describe('the three projections over one log', () => {
   });
 
   it('scale by copies of the county year, each counted once', async () => {
-    const h = await projectionHarness(SqliteReadModel.open(':memory:'), ledgerProjections());
+    const h = await projectionHarness(SqliteReadModel.open(':memory:'), readProjections());
     await h.given(scaledScenario(3));
     const metrics = await queryMetrics(h.readModel.db, { region: '513336', fiscalYear: 2024 });
     expect(metrics.amounts.allocated).toBe('8250.00'); // 3 × 2750

@@ -5,9 +5,11 @@ import type { Projection } from './projection';
 import { projectsProjection } from './projects/projects.projection';
 import { disclosureProjection } from './disclosure/disclosure.projection';
 import { traceProjection } from './trace/trace.projection';
-import { warningsProjection } from '../../audit/src/warnings/warnings.projection';
 
-/** Every projection of the ledger, in the order they are applied within a transaction. */
-export function ledgerProjections(rules: LocalRules = defaultLocalRules): readonly Projection[] {
-  return [journalProjection, metricsProjection(rules), projectsProjection, disclosureProjection, traceProjection, warningsProjection(rules)];
+/**
+ * The read side's projections, in the order they are applied within a transaction. The ledger's
+ * full set adds the audit's warnings (`readProjections` in libs/audit), which builds on this lib.
+ */
+export function readProjections(rules: LocalRules = defaultLocalRules): readonly Projection[] {
+  return [journalProjection, metricsProjection(rules), projectsProjection, disclosureProjection, traceProjection];
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, type OnAppend } from '@ledger/event-store';
-import { ledgerProjections } from '../src/projections';
+import { readProjections } from '../src/projections';
 import type { Projection } from '../src/projection';
 import { dumpProjection, dumpTable } from '../src/read-model/dump';
 import type { ReadModel } from '../src/read-model/read-model';
@@ -42,7 +42,7 @@ export async function embeddedLedger(options: { faults?: ProjectionFaults; ignor
   const runner = new ProjectionRunner({
     store,
     readModel,
-    projections: options.projections ?? ledgerProjections(),
+    projections: options.projections ?? readProjections(),
     faults: options.faults,
     ignoredEventTypes: options.ignoredEventTypes,
   });
@@ -61,7 +61,7 @@ export async function embeddedLedger(options: { faults?: ProjectionFaults; ignor
 }
 
 /** Every table of every projection, ordered by key, plus the checkpoints: what "byte-identical" compares. */
-export async function dumpAll(readModel: ReadModel, projections: readonly Projection[] = ledgerProjections()): Promise<Record<string, string[]>> {
+export async function dumpAll(readModel: ReadModel, projections: readonly Projection[] = readProjections()): Promise<Record<string, string[]>> {
   const dump: Record<string, string[]> = { [checkpointTable.name]: await dumpTable(readModel, checkpointTable) };
   for (const projection of projections) Object.assign(dump, await dumpProjection(readModel, projection));
   return dump;

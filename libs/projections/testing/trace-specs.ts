@@ -3,7 +3,7 @@ import { projectionHarness, type ProjectionHarness } from './projection-harness'
 import { countyYearScenario, scaledScenario } from './scenario';
 import { accountBalances } from '../src/journal/journal.queries';
 import { queryMetrics } from '../src/metrics/metrics.queries';
-import { ledgerProjections } from '../src/projections';
+import { readProjections } from '../src/projections';
 import type { ReadModel } from '../src/read-model/read-model';
 import { fenOf, yuanOf } from '../src/shared/fen';
 import { traceProjection } from '../src/trace/trace.projection';
@@ -35,7 +35,7 @@ export function describeTraceSpecs(dialect: string, openReadModel: () => Promise
   describe(`trace (${dialect}): the county year of 乡城县 2024`, () => {
     let h: ProjectionHarness;
     beforeAll(async () => {
-      h = await projectionHarness(await openReadModel(), ledgerProjections());
+      h = await projectionHarness(await openReadModel(), readProjections());
       await h.given(countyYearScenario());
     });
     afterAll(async () => h.readModel.close());
@@ -136,7 +136,7 @@ export function describeTraceSpecs(dialect: string, openReadModel: () => Promise
 
   describe(`trace (${dialect}): sums to the fen over a larger log`, () => {
     it('agrees with the journal’s accounts and the metrics for every allocation and every disbursement', async () => {
-      const h = await projectionHarness(await openReadModel(), ledgerProjections());
+      const h = await projectionHarness(await openReadModel(), readProjections());
       await h.given(scaledScenario(3));
       await h.given(
         e.allocated('odd-1', '0.03', { fundType: 'integrated', originalChannel: 'x' }),

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultLocalRules } from '@ledger/domain';
 import { openSqliteEventStore, sqliteFileName } from '@ledger/event-store';
-import { ledgerProjections, openReadModel, ProjectionRunner, type ProgressCallback, type RebuildReport } from '@ledger/projections';
+import { openReadModel, ProjectionRunner, type ProgressCallback, type RebuildReport } from '@ledger/projections';
+import { ledgerProjections } from '@ledger/audit';
 import { readLedgerConfig } from '../config/ledger-config';
 import { acquireDataDirLock } from '../imports/data-dir-lock';
 

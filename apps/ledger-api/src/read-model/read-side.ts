@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { LocalRules } from '@ledger/domain';
 import { type EventStore, SqliteEventStore } from '@ledger/event-store';
-import { ledgerProjections, openReadModel, type ProjectionRunner, type ReadModel, type ReadModelSchema, startProjections } from '@ledger/projections';
+import { openReadModel, type ProjectionRunner, type ReadModel, type ReadModelSchema, startProjections } from '@ledger/projections';
+import { ledgerProjections } from '@ledger/audit';
 import type { Kysely } from 'kysely';
 
 /** What every read answers with: the log position its figures reflect, and when that event was recorded. */

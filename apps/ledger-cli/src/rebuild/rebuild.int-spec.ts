@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type OnAppend, SqliteEventStore, sqliteFileName } from '@ledger/event-store';
-import { ledgerProjections, ProjectionRunner, SqliteReadModel } from '@ledger/projections';
-import { dumpAll } from '../../../../libs/projections/testing/embedded-ledger';
+import { ProjectionRunner, SqliteReadModel } from '@ledger/projections';
+import { ledgerProjections } from '@ledger/audit';
+import { dumpAll } from '@ledger/projections/testing';
 import { countyYearScenario } from '../../../../libs/projections/testing/scenario';
 import { appendLedgerEvents } from '../../../../libs/projections/testing/store-events';
 import { acquireDataDirLock } from '../../../ledger-api/src/imports/data-dir-lock';
@@ -39,7 +40,7 @@ async function ledgerDir(inline: boolean): Promise<string> {
 async function tablesOf(dir: string): Promise<Record<string, string[]>> {
   const store = new SqliteEventStore({ filename: join(dir, sqliteFileName) });
   try {
-    return await dumpAll(SqliteReadModel.onStore(store));
+    return await dumpAll(SqliteReadModel.onStore(store), ledgerProjections());
   } finally {
     await store.close();
   }

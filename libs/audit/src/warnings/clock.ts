@@ -1,5 +1,5 @@
 import type { BusinessDate } from '@ledger/domain';
-import { getRow, putRow, type RowProgram } from '../../../projections/src/rows/row-ops';
+import { getRow, putRow, type RowProgram } from '@ledger/projections';
 import { warningsTables as t } from './warnings.tables';
 
 /**

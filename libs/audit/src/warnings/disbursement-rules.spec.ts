@@ -1,5 +1,5 @@
 import type { LedgerEvent } from '@ledger/projections';
-import * as e from '../../../projections/testing/ledger-events';
+import * as e from '@ledger/projections/testing';
 import { warningsHarness, type WarningsHarness } from './testing/warnings-harness';
 
 /** p-1 (village A, listed 2024-01-10) funded 1000.00 on line f-1 from a-1 and 200.00 on f-2. */

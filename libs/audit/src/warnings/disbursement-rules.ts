@@ -1,7 +1,5 @@
 import { invariant, streams, type DisbursementReversed, type FundsDisbursed, type LocalRules, type WarningRule } from '@ledger/domain';
-import type { LogPlace } from '@ledger/projections';
-import { getRow, putRow, requireRow, type RowProgram } from '../../../projections/src/rows/row-ops';
-import { fenOf } from '../../../projections/src/shared/fen';
+import { type LogPlace, getRow, putRow, requireRow, type RowProgram, fenOf } from '@ledger/projections';
 import { detailItemsMax, householdPaymentsMax } from './limits';
 import { detailsOf, evidenceOf, putWarning, readWarning, withdrawWarning } from './warning-rows';
 import { warningsTables as t, type DisbursementRow, type ProjectRow } from './warnings.tables';

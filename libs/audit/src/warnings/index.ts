@@ -1,6 +1,6 @@
 /**
  * Warnings (预警): the inspectors' rules over the ledger's log (README.md in this folder). The
- * projection is registered in `ledgerProjections`; the queries read its tables.
+ * projection is registered in `ledgerProjections` (../ledger-projections.ts); the queries read its tables.
  */
 export { warningsProjection } from './warnings.projection';
 export { warningsTables, type WarningRow, type WorkflowRow } from './warnings.tables';

@@ -1,5 +1,5 @@
 import type { LedgerEvent } from '@ledger/projections';
-import * as e from '../../../projections/testing/ledger-events';
+import * as e from '@ledger/projections/testing';
 import { warningsHarness, type WarningsHarness } from './testing/warnings-harness';
 
 type LoanIssued = Extract<LedgerEvent, { type: 'LoanIssued' }>;

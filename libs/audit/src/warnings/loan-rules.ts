@@ -14,8 +14,7 @@ import {
   type LoanRenewed,
   type LocalRules,
 } from '@ledger/domain';
-import type { LogPlace } from '@ledger/projections';
-import { getRow, putRow, requireRow, type RowProgram } from '../../../projections/src/rows/row-ops';
+import { type LogPlace, getRow, putRow, requireRow, type RowProgram } from '@ledger/projections';
 import { detailItemsMax } from './limits';
 import { detailsOf, evidenceOf, putWarning, readWarning } from './warning-rows';
 import { warningsTables as t, type LoanRow } from './warnings.tables';

@@ -1,5 +1,5 @@
 import { defaultLocalRules } from '@ledger/domain';
-import * as e from '../../../projections/testing/ledger-events';
+import * as e from '@ledger/projections/testing';
 import { dayPasses, warningsHarness, type WarningsHarness } from './testing/warnings-harness';
 
 /** An allocation of 1000.00 on 2024-02-01 (ledger-events.ts), listed project p-1 in village A. */

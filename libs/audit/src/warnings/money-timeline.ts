@@ -1,7 +1,5 @@
 import { invariant } from '@ledger/domain';
-import type { LogPlace } from '@ledger/projections';
-import { getRow, putRow, type RowProgram } from '../../../projections/src/rows/row-ops';
-import { fenOf, yuanOf } from '../../../projections/src/shared/fen';
+import { type LogPlace, getRow, putRow, type RowProgram, fenOf, yuanOf } from '@ledger/projections';
 import { addDays } from './dates';
 import { detailItemsMax, evidencePositionsMax, timelineDaysMax } from './limits';
 import { putWarning } from './warning-rows';

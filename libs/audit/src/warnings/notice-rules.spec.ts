@@ -1,5 +1,5 @@
 import type { LedgerEvent } from '@ledger/projections';
-import * as e from '../../../projections/testing/ledger-events';
+import * as e from '@ledger/projections/testing';
 import { dayPasses, warningsHarness, type WarningsHarness } from './testing/warnings-harness';
 
 const allocations2024 = { kind: 'allocations' as const, county: e.county, fiscalYear: 2024 };

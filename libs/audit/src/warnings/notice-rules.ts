@@ -1,7 +1,5 @@
 import { daysBetween, invariant, streams, type NoticePublished } from '@ledger/domain';
-import type { LogPlace } from '@ledger/projections';
-import { getRow, putRow, requireRow, type RowProgram } from '../../../projections/src/rows/row-ops';
-import { addWorkingDays } from '../../../projections/src/shared/working-days';
+import { type LogPlace, getRow, putRow, requireRow, type RowProgram, addWorkingDays } from '@ledger/projections';
 import { addDays } from './dates';
 import { noticeDatesMax, noticeObligationsMax } from './limits';
 import { putWarning } from './warning-rows';

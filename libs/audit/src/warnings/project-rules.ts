@@ -1,6 +1,5 @@
 import { invariant, RegionCode, streams, type ProjectAmended, type ProjectListed } from '@ledger/domain';
-import type { LogPlace } from '@ledger/projections';
-import { getRow, putRow, requireRow, type RowProgram } from '../../../projections/src/rows/row-ops';
+import { type LogPlace, getRow, putRow, requireRow, type RowProgram } from '@ledger/projections';
 import { addDays } from './dates';
 import { putWarning } from './warning-rows';
 import { warningsTables as t, type ProjectRow } from './warnings.tables';

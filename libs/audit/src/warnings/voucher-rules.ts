@@ -1,6 +1,5 @@
 import { invariant, streams, type VoucherNumberUsed } from '@ledger/domain';
-import type { LogPlace } from '@ledger/projections';
-import { getRow, putRow, requireRow, type RowProgram } from '../../../projections/src/rows/row-ops';
+import { type LogPlace, getRow, putRow, requireRow, type RowProgram } from '@ledger/projections';
 import { laterOf } from './dates';
 import { putWarning, withdrawWarning } from './warning-rows';
 import type { WarningSubject } from './warning-id';

@@ -1,6 +1,5 @@
 import { invariant, warningSeverityOf, type WarningRule } from '@ledger/domain';
-import type { LogPlace } from '@ledger/projections';
-import { deleteRow, getRow, putRow, type RowProgram } from '../../../projections/src/rows/row-ops';
+import { type LogPlace, deleteRow, getRow, putRow, type RowProgram } from '@ledger/projections';
 import { evidencePositionsMax } from './limits';
 import { warningIdOf, type WarningSubject } from './warning-id';
 import { warningsTables as t, type WarningRow } from './warnings.tables';

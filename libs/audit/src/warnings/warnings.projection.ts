@@ -1,6 +1,5 @@
 import { assertNever, defaultLocalRules, defaultWarningThresholds, streams, type LocalRules } from '@ledger/domain';
-import type { LedgerEvent, LogPlace, Projection } from '@ledger/projections';
-import { putRow, requireRow, type RowProgram } from '../../../projections/src/rows/row-ops';
+import { type LedgerEvent, type LogPlace, type Projection, putRow, requireRow, type RowProgram } from '@ledger/projections';
 import { advanceClock } from './clock';
 import { disbursed, disbursementReversed } from './disbursement-rules';
 import { loanCompensated, loanExtended, loanIssued, loanRenewed } from './loan-rules';

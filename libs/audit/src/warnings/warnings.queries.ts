@@ -1,7 +1,6 @@
 import { businessDate, entityId, isWarningRule, refuse, warningSeverities, warningStates, type WarningRule, type WarningSeverity, type WarningState } from '@ledger/domain';
-import type { DbInteger, ReadModel } from '@ledger/projections';
+import { type DbInteger, type ReadModel, ProjectionError } from '@ledger/projections';
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import { ProjectionError } from '../../../projections/src/shared/projection-error';
 import { warningPageSizeDefault, warningPageSizeMax } from './limits';
 import type { ClockRow, WarningRow, WorkflowRow } from './warnings.tables';
 

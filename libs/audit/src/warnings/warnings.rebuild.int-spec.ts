@@ -1,16 +1,10 @@
 import { join } from 'node:path';
 import { streams, type WarningEvent } from '@ledger/domain';
 import { newEventId } from '@ledger/event-store';
-import type { LedgerEvent, ReadModel } from '@ledger/projections';
-import { ledgerProjections } from '../../../projections/src/projections';
-import { dumpProjection, dumpTable } from '../../../projections/src/read-model/dump';
-import { checkpointTable } from '../../../projections/src/runner/apply-page';
-import { SqliteReadModel } from '../../../projections/src/read-model/sqlite-read-model';
-import { rebuildAll } from '../../../projections/src/runner/start';
-import { embeddedLedger, removeTempDirs, tempDir, type EmbeddedLedger } from '../../../projections/testing/embedded-ledger';
-import * as e from '../../../projections/testing/ledger-events';
-import { countyYearScenario } from '../../../projections/testing/scenario';
-import { appendLedgerEvents } from '../../../projections/testing/store-events';
+import { type LedgerEvent, type ReadModel, dumpProjection, dumpTable, checkpointTable, SqliteReadModel, rebuildAll } from '@ledger/projections';
+import { ledgerProjections } from '../ledger-projections';
+import { embeddedLedger, removeTempDirs, tempDir, type EmbeddedLedger, countyYearScenario, appendLedgerEvents } from '@ledger/projections/testing';
+import * as e from '@ledger/projections/testing';
 import { listWarnings, warningsDb } from './warnings.queries';
 import { warningsProjection } from './warnings.projection';
 import { warningIdOf } from './warning-id';
@@ -75,7 +69,7 @@ describe('the warnings tables, inline and rebuilt (real SQLite store, every proj
 
   it('builds the same tables by catch-up into another file as inline', async () => {
     const other = SqliteReadModel.open(join(tempDir(), 'read.sqlite'));
-    await rebuildAll(ledger.store, other, undefined, onlyWarnings);
+    await rebuildAll(ledger.store, other, onlyWarnings);
     const rebuilt = await warningsDump(other);
     await other.close();
     expect(rebuilt).toEqual(reference);

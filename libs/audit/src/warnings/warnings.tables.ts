@@ -1,11 +1,9 @@
-import { table } from '../../../projections/src/rows/table';
+import { table } from '@ledger/projections';
 
 /**
  * The warnings read model. `warnings` holds one row per warning that holds on the log (a deadline
  * rule writes its row when the deadline is set, and the row waits for its date); the other tables
  * are the lookups the rules need, each the projection's own, so that it rebuilds alone.
- * Runtime imports from libs/projections go to its leaf modules, never its index: the index
- * registers this projection, and a cycle through it would leave `table` undefined at load.
  */
 
 /**

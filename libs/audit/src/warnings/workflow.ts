@@ -1,6 +1,5 @@
 import type { WarningEvent, WarningState } from '@ledger/domain';
-import type { LogPlace } from '@ledger/projections';
-import { getRow, putRow, type RowProgram } from '../../../projections/src/rows/row-ops';
+import { type LogPlace, getRow, putRow, type RowProgram } from '@ledger/projections';
 import { warningsTables as t, type WorkflowRow } from './warnings.tables';
 
 /**

@@ -9,12 +9,12 @@ import { describeTraceSpecs } from '../../testing/trace-specs';
 import { countyYearScenario } from '../../testing/scenario';
 import { appendLedgerEvents } from '../../testing/store-events';
 import { queryMetrics, type MetricsFilter } from '../metrics/metrics.queries';
-import { ledgerProjections } from '../projections';
+import { readProjections } from '../projections';
 import { PostgresReadModel } from '../read-model/postgres-read-model';
 import { ProjectionRunner } from './projection-runner';
 
 /** Every projection's checkpoint at `position`, in their order. */
-const everyProjectionAt = (position: bigint): bigint[] => ledgerProjections().map(() => position);
+const everyProjectionAt = (position: bigint): bigint[] => readProjections().map(() => position);
 
 /**
  * The projections against a real PostgreSQL server: a throwaway cluster started from the local
@@ -54,7 +54,7 @@ describePostgres(title, () => {
     beforeAll(async () => {
       source = await embeddedLedger();
       postgres = await openPostgres();
-      runner = new ProjectionRunner({ store: source.store, readModel: postgres, projections: ledgerProjections(), pageSizeMax: 16 });
+      runner = new ProjectionRunner({ store: source.store, readModel: postgres, projections: readProjections(), pageSizeMax: 16 });
       await runner.install();
       runner.start();
       await appendLedgerEvents(source.store, scenario, 3);
@@ -98,7 +98,7 @@ describePostgres(title, () => {
 
     it('survives a crash between a page’s rows and its checkpoint: rolled back, reapplied once', async () => {
       const other = await openPostgres();
-      const crashing = new ProjectionRunner({ store: source.store, readModel: other, projections: ledgerProjections(), pageSizeMax: 10, faults: failOnce('journal', 30n) });
+      const crashing = new ProjectionRunner({ store: source.store, readModel: other, projections: readProjections(), pageSizeMax: 10, faults: failOnce('journal', 30n) });
       await crashing.install();
       await expect(crashing.catchUp()).rejects.toThrow(/simulated crash/);
       expect((await crashing.status()).map((s) => s.checkpoint)).toEqual(everyProjectionAt(20n));
@@ -110,7 +110,7 @@ describePostgres(title, () => {
     it('lets two writers (two app instances) take turns on one database without trusting stale caches', async () => {
       const url = await cluster.createDatabase('two_writers');
       const [first, second] = [PostgresReadModel.open(url, { poolSizeMax: 2 }), PostgresReadModel.open(url, { poolSizeMax: 2 })];
-      const projections = ledgerProjections();
+      const projections = readProjections();
       await first.install(projections);
       const events: RecordedEvent[] = [];
       for await (const event of source.store.readAll()) events.push(event);

@@ -7,13 +7,13 @@ import * as e from '../../testing/ledger-events';
 import { countyYearScenario } from '../../testing/scenario';
 import { appendLedgerEvents } from '../../testing/store-events';
 import { queryMetrics } from '../metrics/metrics.queries';
-import { ledgerProjections } from '../projections';
+import { readProjections } from '../projections';
 import { SqliteReadModel } from '../read-model/sqlite-read-model';
 import { ProjectionRunner, type ProjectionProgress } from './projection-runner';
 import { rebuildAll } from './start';
 
 /** Every projection's checkpoint at `position`, in their order. */
-const everyProjectionAt = (position: bigint): bigint[] => ledgerProjections().map(() => position);
+const everyProjectionAt = (position: bigint): bigint[] => readProjections().map(() => position);
 
 const scenario = countyYearScenario();
 
@@ -50,7 +50,7 @@ describe('projections inline in the embedded store (a real SqliteEventStore)', (
     const progress: ProjectionProgress[] = [];
     const report = await ledger.runner.rebuild(undefined, (p) => progress.push(p));
     expect(await dumpAll(ledger.readModel)).toEqual(reference);
-    expect(report).toMatchObject({ projections: ledgerProjections().map((p) => p.name), events: scenario.length, position: BigInt(scenario.length) });
+    expect(report).toMatchObject({ projections: readProjections().map((p) => p.name), events: scenario.length, position: BigInt(scenario.length) });
     expect(progress[progress.length - 1]).toMatchObject({ position: BigInt(scenario.length), head: BigInt(scenario.length), events: scenario.length });
   });
 
@@ -61,7 +61,7 @@ describe('projections inline in the embedded store (a real SqliteEventStore)', (
 
   it('builds the same tables by catch-up into another file (rebuildAll) as inline', async () => {
     const other = SqliteReadModel.open(join(tempDir(), 'read.sqlite'));
-    const report = await rebuildAll(ledger.store, other);
+    const report = await rebuildAll(ledger.store, other, readProjections());
     expect(report.events).toBe(scenario.length);
     expect(await dumpAll(other)).toEqual(reference);
     await other.close();
@@ -69,7 +69,7 @@ describe('projections inline in the embedded store (a real SqliteEventStore)', (
 
   it('survives a crash between a page’s rows and its checkpoint: rolled back, reapplied once', async () => {
     const other = SqliteReadModel.open(join(tempDir(), 'read.sqlite'));
-    const runner = new ProjectionRunner({ store: ledger.store, readModel: other, projections: ledgerProjections(), pageSizeMax: 10, faults: failOnce('metrics', 20n) });
+    const runner = new ProjectionRunner({ store: ledger.store, readModel: other, projections: readProjections(), pageSizeMax: 10, faults: failOnce('metrics', 20n) });
     await runner.install();
     await expect(runner.catchUp()).rejects.toThrow(/simulated crash/);
     // The page 11–20 rolled back whole: every projection is still at 10, nothing of 11–20 is in its tables.
@@ -125,7 +125,7 @@ describe('projections inline in the embedded store (a real SqliteEventStore)', (
   it('follows the store by subscription into another read model', async () => {
     const fresh = await embeddedLedger({ inline: false });
     const other = SqliteReadModel.open(join(tempDir(), 'read.sqlite'));
-    const runner = new ProjectionRunner({ store: fresh.store, readModel: other, projections: ledgerProjections() });
+    const runner = new ProjectionRunner({ store: fresh.store, readModel: other, projections: readProjections() });
     await runner.install();
     runner.start();
     await appendLedgerEvents(fresh.store, scenario, 5);

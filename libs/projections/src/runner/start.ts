@@ -1,6 +1,5 @@
 import type { EventStore, OnAppend } from '@ledger/event-store';
 import type { Projection } from '../projection';
-import { ledgerProjections } from '../projections';
 import type { ReadModel } from '../read-model/read-model';
 import { SqliteReadModel } from '../read-model/sqlite-read-model';
 import { ProjectionRunner, type ProgressCallback, type RebuildReport } from './projection-runner';
@@ -36,11 +35,11 @@ export async function startProjections(options: StartProjectionsOptions): Promis
 }
 
 /**
- * Rebuilds every projection from position 0 into `readModel` and reports the throughput: the
+ * Rebuilds the given projections from position 0 into `readModel` and reports the throughput: the
  * function a bench measures (`tests/bench`). The read model's tables are created if missing.
  */
-export async function rebuildAll(store: EventStore, readModel: ReadModel, onProgress?: ProgressCallback, projections?: readonly Projection[]): Promise<RebuildReport> {
-  const runner = new ProjectionRunner({ store, readModel, projections: projections ?? ledgerProjections() });
+export async function rebuildAll(store: EventStore, readModel: ReadModel, projections: readonly Projection[], onProgress?: ProgressCallback): Promise<RebuildReport> {
+  const runner = new ProjectionRunner({ store, readModel, projections });
   await runner.install();
   return runner.rebuild(undefined, onProgress);
 }

@@ -1,8 +1,6 @@
 import { defaultLocalRules, type LocalRules, type WarningRule } from '@ledger/domain';
-import type { LedgerEvent } from '@ledger/projections';
-import { SqliteReadModel } from '../../../../projections/src/read-model/sqlite-read-model';
-import { county } from '../../../../projections/testing/ledger-events';
-import { projectionHarness, type ProjectionHarness } from '../../../../projections/testing/projection-harness';
+import { type LedgerEvent, SqliteReadModel } from '@ledger/projections';
+import { county, projectionHarness, type ProjectionHarness } from '@ledger/projections/testing';
 import { warningsProjection } from '../warnings.projection';
 import { listWarnings, warningsDb, type WarningFilter, type WarningView } from '../warnings.queries';
 
