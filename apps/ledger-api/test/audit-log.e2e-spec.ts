@@ -89,10 +89,17 @@ describe('the transparency log routes (real server, real SQLite file)', () => {
       }
     });
 
-    it('answers 404 for a size inside an append (never cut) and for a size the log has not reached', async () => {
+    it('answers any past size, one inside an append (never cut) too: signed now, the same bytes when asked again', async () => {
       const inside = appendEnds[1]! - 1; // the receipt wrote two events: the allocation's and the voucher book's
       expect(appendEnds).not.toContain(inside);
-      await refusedWith(`/v1/audit/checkpoint?size=${inside}`, 404, 'AUDIT.CHECKPOINT_NOT_FOUND');
+      const answer = await get(`/v1/audit/checkpoint?size=${inside}`);
+      expect(answer.status).toBe(200);
+      const checkpoint = openCheckpointNote(answer.text, verifierKey);
+      expect({ size: Number(checkpoint.size), root: checkpoint.rootHash }).toEqual({ size: inside, root: referenceRootOfLeafHashes((await leafHashes()).slice(0, inside)) });
+      expect((await get(`/v1/audit/checkpoint?size=${inside}`)).text).toBe(answer.text);
+    });
+
+    it('answers 404 for a size the log has not reached', async () => {
       await refusedWith(`/v1/audit/checkpoint?size=${(await ledger.position()) + 1}`, 404, 'AUDIT.BEYOND_TREE');
     });
 

@@ -18,8 +18,6 @@ export const edgeErrorCodes = [
   'REQUEST.TOO_LARGE',
   /** A tree size, index or position the transparency log has not reached. */
   'AUDIT.BEYOND_TREE',
-  /** No checkpoint was cut at exactly the size asked for (take the latest and a consistency proof). */
-  'AUDIT.CHECKPOINT_NOT_FOUND',
   /** No event was ever recorded on the stream asked for. */
   'AUDIT.STREAM_NOT_FOUND',
   'INTERNAL',

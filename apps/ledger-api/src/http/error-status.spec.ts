@@ -32,7 +32,6 @@ describe('the error status table', () => {
     ['AUTH.FORBIDDEN_ROLE', 403],
     ['ROUTE.NOT_FOUND', 404],
     ['AUDIT.BEYOND_TREE', 404],
-    ['AUDIT.CHECKPOINT_NOT_FOUND', 404],
     ['AUDIT.STREAM_NOT_FOUND', 404],
     ['REQUEST.TOO_LARGE', 413],
     ['IDEMPOTENCY.KEY_REUSED', 422],

@@ -37,7 +37,7 @@ function listed(status: number, codes: readonly ProblemCode[], note = ''): Match
 }
 
 /** Edge codes of a resource that does not exist (yet): a route, a part of the transparency log, a region not in the edition. */
-const missingResourceCodes: readonly ProblemCode[] = ['ROUTE.NOT_FOUND', 'AUDIT.BEYOND_TREE', 'AUDIT.CHECKPOINT_NOT_FOUND', 'AUDIT.STREAM_NOT_FOUND', 'REGION.NOT_FOUND'];
+const missingResourceCodes: readonly ProblemCode[] = ['ROUTE.NOT_FOUND', 'AUDIT.BEYOND_TREE', 'AUDIT.STREAM_NOT_FOUND', 'REGION.NOT_FOUND'];
 
 /**
  * Tried in order; the first row that matches gives the status. Domain codes are matched by their

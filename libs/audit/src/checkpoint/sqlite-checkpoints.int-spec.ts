@@ -48,6 +48,18 @@ describe('signed checkpoints of the ledger', () => {
     expect(ledger.checkpoints.at(6n)).toBeNull();
   });
 
+  it('signs any prefix on demand (not stored), returns a cut one as kept, and refuses a size past the tree', async () => {
+    await appendEvents(ledger.store, 5, 5);
+    const cut = ledger.checkpoints.cut();
+    const prefix = ledger.checkpoints.ofSize(4n);
+    expect(prefix).toMatchObject({ size: 4n, rootHash: ledger.tree.root(4n), keyId: ledger.signer.keyId });
+    expect(verifyCheckpointNote(prefix.note, ledger.signer.verifierKey)).toMatchObject({ ok: true, value: { size: 4n } });
+    expect(ledger.checkpoints.ofSize(4n).note).toBe(prefix.note);
+    expect(ledger.checkpoints.at(4n)).toBeNull();
+    expect(ledger.checkpoints.ofSize(5n)).toEqual(cut);
+    expect(() => ledger.checkpoints.ofSize(6n)).toThrow(expect.objectContaining({ code: 'AUDIT.BEYOND_TREE' }));
+  });
+
   it('cuts the empty tree with the empty root', () => {
     expect(ledger.checkpoints.cut()).toMatchObject({ size: 0n, rootHash: emptyRoot });
   });

@@ -72,6 +72,21 @@ export class SqliteCheckpoints {
     return this.stored(this.atRow.get(size));
   }
 
+  /**
+   * A signed checkpoint of the first `size` leaves, for any size up to the tree's: the one cut at
+   * exactly that size when there is one, else a note signed now with the active key and not stored
+   * (a size inside an append, e.g. a figure's position printed on a notice). Signing a prefix
+   * attests nothing the cut checkpoints do not: every prefix is consistent with them. Ed25519 is
+   * deterministic, so asking again gives the same bytes while the key is the same.
+   */
+  ofSize(size: bigint): StoredCheckpoint {
+    const stored = this.at(size);
+    if (stored !== null) return stored;
+    const rootHash = this.tree.root(size); // AUDIT.BEYOND_TREE past the tree
+    const note = this.signer.signCheckpoint({ origin: this.signer.origin, size, rootHash });
+    return { size, rootHash, note, keyId: this.signer.keyId, cutAt: this.clock() };
+  }
+
   private cutNow(): StoredCheckpoint {
     const size = this.tree.size();
     const latest = this.latest();
