@@ -14,6 +14,7 @@ const asFinance = { token: tokens.finance513336 };
 interface Raw {
   readonly status: number;
   readonly type: string | null;
+  readonly position: string | null;
   readonly text: string;
   json(): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON read back in assertions
 }
@@ -27,7 +28,7 @@ describe('the transparency log routes (real server, real SQLite file)', () => {
   async function get(path: string): Promise<Raw> {
     const response = await fetch(`${ledger.url}${path}`);
     const text = await response.text();
-    return { status: response.status, type: response.headers.get('content-type'), text, json: () => JSON.parse(text) };
+    return { status: response.status, type: response.headers.get('content-type'), position: response.headers.get('x-ledger-position'), text, json: () => JSON.parse(text) };
   }
 
   async function created(path: string, body: unknown): Promise<void> {
@@ -246,6 +247,36 @@ describe('the transparency log routes (real server, real SQLite file)', () => {
 
     it('answers 404 NOTICE.NOT_FOUND for a notice never published, without a token', async () => {
       await refusedWith('/v1/audit/proof-bundles/notices/n-none', 404, 'NOTICE.NOT_FOUND');
+    });
+  });
+
+  describe('GET /v1/audit/proof-bundles/regions/{code}', () => {
+    it('proves, offline, every event behind a village view against a checkpoint of exactly the view’s position', async () => {
+      const answer = await get('/v1/audit/proof-bundles/regions/513336100201?fiscalYear=2024');
+      expect(answer.status).toBe(200);
+      const bundle = answer.json();
+      expect(bundle.view.projects.map((p: { projectId: string }) => p.projectId)).toEqual(['p-road']);
+      expect(bundle.streams).toEqual(['project-p-road', 'allocation-alloc-road', 'notice-n-road']);
+      const checkpoint = openCheckpointNote(bundle.checkpoint.note, verifierKey);
+      expect(Number(checkpoint.size)).toBe(bundle.view.asOf.position);
+      expect(answer.position).toBe(String(bundle.view.asOf.position));
+      const shown = bundle.events.map((event: { stream: string; type: string }) => `${event.stream} ${event.type}`);
+      expect(shown).toEqual([
+        'allocation-alloc-road FundsAllocated',
+        'allocation-alloc-road FundsReceived',
+        'project-p-road ProjectListed',
+        'project-p-road ProjectApproved',
+        'allocation-alloc-road FundsAssigned',
+        'project-p-road ProjectFunded',
+        'project-p-road FundsDisbursed',
+        'notice-n-road NoticePublished',
+      ]);
+      for (const event of bundle.events) expect(isIncluded(Buffer.from(event.leaf, 'base64'), event.index, event.proof, checkpoint)).toBe(true);
+    });
+
+    it('refuses a code that is no region (400) and a region not in the code set (404), without a token', async () => {
+      await refusedWith('/v1/audit/proof-bundles/regions/51333', 400, 'VALIDATION.FAILED', 'code');
+      await refusedWith('/v1/audit/proof-bundles/regions/519999', 404, 'REGION.NOT_FOUND');
     });
   });
 });

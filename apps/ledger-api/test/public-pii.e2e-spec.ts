@@ -85,4 +85,18 @@ describe('the public routes publish no personal data', () => {
     const trace = await ledger.get('/v1/audit/trace/allocations/alloc-planted', tokens.admin);
     expect(trace.body.allocation.documentNo).toContain(residentId);
   });
+
+  it.each(regions)('puts into the proof bundle of %s the view exactly as the public route publishes it', async (code) => {
+    const [bundle, published] = await Promise.all([fetch(`${ledger.url}/v1/audit/proof-bundles/regions/${code}?fiscalYear=2024`), fetch(`${ledger.url}/v1/public/regions/${code}?fiscalYear=2024`)]);
+    expect([bundle.status, published.status]).toEqual([200, 200]);
+    const view = ((await bundle.json()) as { view: unknown }).view;
+    expect(view).toEqual(await published.json());
+    expect(leaks(stringsOf(view))).toEqual([]);
+  });
+
+  it('refuses the proof bundle of a view it would refuse to publish', async () => {
+    const response = await fetch(`${ledger.url}/v1/audit/proof-bundles/regions/341821`);
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain(residentId);
+  });
 });

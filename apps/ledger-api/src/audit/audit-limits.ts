@@ -20,8 +20,9 @@ export const logPageSizeMax = 500;
 export const logScanPositionsMax = 50_000;
 
 /**
- * Events in one proof bundle (a notice's stream and its project's): a project's whole life is tens
- * to hundreds of events. Past this the bundle is refused loudly rather than cut, as a cut bundle
- * would prove less than it claims.
+ * Events in one proof bundle: a notice's stream and its project's (tens to hundreds of events), or
+ * a disclosure view's projects, allocations, loans and notices (a county's year: a few thousand;
+ * ≈ 1.5 KB each with its proof). Past this the bundle is refused (400, naming `fiscalYear`) rather
+ * than cut, as a cut bundle would prove less than it claims.
  */
 export const proofBundleEventsMax = 10_000;

@@ -4,7 +4,9 @@ import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 import { AppendHooks } from '../store/append-hooks';
 import { EMBEDDED_DATABASE } from '../store/event-store.module';
 import { TransparencyLogController } from './log/transparency-log.controller';
+import { DisclosureModule } from '../disclosure/disclosure.module';
 import { ProofBundleController } from './proof-bundles/proof-bundle.controller';
+import { ProofBundles } from './proof-bundles/proof-bundles';
 import { AuditReplayController } from './replay/audit-replay.controller';
 import { TransparencyLog } from './transparency-log';
 
@@ -22,6 +24,7 @@ class TransparencyLogCloser implements BeforeApplicationShutdown {
  * append, signed checkpoints cut after each append commits, and the routes under /v1/audit.
  */
 @Module({
+  imports: [DisclosureModule],
   controllers: [TransparencyLogController, AuditReplayController, ProofBundleController],
   providers: [
     {
@@ -39,6 +42,7 @@ class TransparencyLogCloser implements BeforeApplicationShutdown {
       },
     },
     TransparencyLogCloser,
+    ProofBundles,
   ],
   exports: [TransparencyLog],
 })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ProjectCategory, regionCodeEdition } from '@ledger/domain';
+import { type ProjectCategory, regionCodeEdition, streams } from '@ledger/domain';
 import { queryDisclosure, type Disclosure, type NoticeView } from '@ledger/projections';
 import { BeneficiaryRegister } from '../beneficiaries/beneficiary-register';
 import { EdgeError } from '../http/edge-error';
@@ -35,6 +35,15 @@ export interface DisclosureViewRequest {
   readonly schemaUrl: string;
 }
 
+export interface DisclosureViewAnswer {
+  /** Not yet de-identified: the public routes' layer does it (public-view.ts). */
+  readonly view: Record<string, unknown>;
+  readonly asOf: AsOf;
+  readonly regionName: string;
+  /** The streams whose events the view is computed from: what its proof bundle proves. */
+  readonly streams: readonly string[];
+}
+
 /**
  * Builds the three-level disclosure view (三级公开) of a county, township or village: project
  * notices, micro-credit notices, de-identified beneficiary lists and the notices posted, with
@@ -50,7 +59,7 @@ export class DisclosureViews {
     private readonly register: BeneficiaryRegister,
   ) {}
 
-  async view(request: DisclosureViewRequest): Promise<{ view: Record<string, unknown>; asOf: AsOf; regionName: string }> {
+  async view(request: DisclosureViewRequest): Promise<DisclosureViewAnswer> {
     const region = this.regions.find(request.region);
     if (region === null) throw new EdgeError('REGION.NOT_FOUND', `${request.region} is not in the ${regionCodeEdition} edition of the national region codes`);
     const data = await queryDisclosure(this.readSide.db, { region: request.region, ...(request.fiscalYear === undefined ? {} : { fiscalYear: request.fiscalYear }) });
@@ -117,7 +126,7 @@ export class DisclosureViews {
       beneficiaries: beneficiaryLists(data, nameOf, maskedNames),
       notices: data.notices.map((n) => ({ ...noticeOf(n), regionName: nameOf(n.regionCode) })),
     };
-    return { view, asOf, regionName: region.name };
+    return { view, asOf, regionName: region.name, streams: streamsBehind(data) };
   }
 
   /** Region names by code, looked up once per view. */
@@ -173,4 +182,15 @@ function noticeOf(n: NoticeView) {
     postedDays: postedDays(n.publishedOn, n.postedUntil, n.withdrawnOn),
     withdrawnOn: n.withdrawnOn,
   };
+}
+
+/** Projects, the allocations their fund sources name (fund type, document), loans and notices. */
+function streamsBehind(data: Disclosure): string[] {
+  const allocations = new Set(data.projects.flatMap((p) => p.fundingLines.flatMap((line) => line.parts.map((part) => part.allocationId))));
+  return [
+    ...data.projects.map((p) => streams.project(p.projectId)),
+    ...[...allocations].sort().map((id) => streams.allocation(id)),
+    ...data.loans.map((l) => streams.loan(l.loanId)),
+    ...data.notices.map((n) => streams.notice(n.noticeId)),
+  ];
 }

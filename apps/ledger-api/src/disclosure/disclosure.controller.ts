@@ -1,12 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@ledger/domain';
 import type { Response } from 'express';
-import { EdgeError } from '../http/edge-error';
-import { answerAsOf, regionQueryCode } from '../read-model/query-params';
+import { answerAsOf } from '../read-model/query-params';
 import { csvContentType, disclosureCsv } from './disclosure-csv';
-import { disclosureSchema, disclosureSchemaPath } from './disclosure.schema';
+import { disclosureSchema } from './disclosure.schema';
+import { regionOfPath, schemaUrl } from './disclosure-request';
 import { DisclosureViews } from './disclosure-view';
 import { DisclosureQuery } from './disclosure.query';
 import { PublicRead } from './public-read';
@@ -59,26 +58,6 @@ export class DisclosureController {
     answerAsOf(response, asOf);
     return { view, fileName: `${region}-${regionName}-三级公开${fiscalYear === undefined ? '' : `-${fiscalYear}`}` };
   }
-}
-
-/** A region code in the path: 6, 9 or 12 digits (else 400 REGION.INVALID), at its level's length. */
-function regionOfPath(code: string): string {
-  try {
-    if (!/^(\d{6}|\d{9}|\d{12})$/.test(code)) throw new DomainError('REGION.INVALID', `not a 6-, 9- or 12-digit region code: ${code}`);
-    return regionQueryCode(code);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const message = `${code} is not a county (6 digits), township (9) or village (12) code`;
-    throw new EdgeError('VALIDATION.FAILED', message, { errors: [{ field: 'code', rule: 'REGION.INVALID', message }] });
-  }
-}
-
-/** Where this ledger publishes the schema, as the client reached it. */
-function schemaUrl(request: IncomingMessage): string {
-  const host = request.headers.host;
-  const forwarded = request.headers['x-forwarded-proto'];
-  const scheme = forwarded === 'https' || forwarded === 'http' ? forwarded : 'http';
-  return host === undefined || !/^[A-Za-z0-9.\-:[\]]+$/.test(host) ? disclosureSchemaPath : `${scheme}://${host}${disclosureSchemaPath}`;
 }
 
 /** RFC 6266: an ASCII fallback name and the UTF-8 name (乡城县…) for clients that read it. */
