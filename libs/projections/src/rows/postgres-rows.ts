@@ -94,10 +94,7 @@ export class PostgresRowExecutor implements AsyncRowExecutor {
    * fill memory).
    */
   committedInto(shared: SharedRowCache): void {
-    for (const work of this.work.values()) {
-      const rows = [...work.cache].filter(([key]) => !work.inserted.has(key));
-      shared.absorb(work.table.name, new Map(rows), work.inserted.size > 0);
-    }
+    for (const work of this.work.values()) shared.absorb(work.table.name, work.cache, work.inserted);
   }
 
   /** What this transaction, or an earlier one of the same writer, knows of a key: row, null (absent) or undefined. */
@@ -162,13 +159,18 @@ export class SharedRowCache {
     return this.complete.has(table) ? null : undefined;
   }
 
-  /** `partial`: some rows written to the table are not among `rows`, so it is no longer complete. */
-  absorb(table: string, rows: ReadonlyMap<string, object | null>, partial: boolean): void {
+  /**
+   * What a committed transaction knew of a table, except the keys it inserted (append-only facts
+   * and postings, never read back: caching them would only fill memory); having inserted rows that
+   * are not kept, the table is no longer complete.
+   */
+  absorb(table: string, rows: ReadonlyMap<string, object | null>, inserted: ReadonlySet<string>): void {
     if (this.uncached.has(table)) return;
-    if (partial) this.complete.delete(table);
+    if (inserted.size > 0) this.complete.delete(table);
     let cached = this.tables.get(table);
     if (cached === undefined) this.tables.set(table, (cached = new Map()));
     for (const [key, row] of rows) {
+      if (inserted.has(key)) continue;
       if (!cached.has(key)) this.size += 1;
       cached.set(key, row);
     }

@@ -1,4 +1,4 @@
-import { invariant } from '@ledger/domain';
+import { InvariantViolation } from '@ledger/domain';
 import type { AnyTableDef, RowValue, TableDef } from './table';
 
 /**
@@ -28,7 +28,8 @@ export function* getRow<R extends object>(table: TableDef<R>, key: KeyOf<R>): Ro
 /** The row with this key, which must exist: a missing one is an impossible history. */
 export function* requireRow<R extends object>(table: TableDef<R>, key: KeyOf<R>, what: string): RowProgram<R> {
   const found = yield* getRow(table, key);
-  invariant(found !== undefined, `${what}: no row in ${table.name} for ${JSON.stringify(key, bigintText)}`);
+  // Not `invariant(…, message)`: the message (a JSON of the key) would be built on every read.
+  if (found === undefined) throw new InvariantViolation(`${what}: no row in ${table.name} for ${JSON.stringify(key, bigintText)}`);
   return found;
 }
 

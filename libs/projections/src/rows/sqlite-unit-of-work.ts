@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { invariant } from '@ledger/domain';
+import { InvariantViolation, invariant } from '@ledger/domain';
 import { sqliteRowsPerStatementMax } from '../limits';
 import type { SharedRowCache } from './postgres-rows';
 import type { RowOp, SyncRowExecutor } from './row-ops';
@@ -120,10 +120,7 @@ export class SqliteUnitOfWork implements SyncRowExecutor {
 
   /** After the commit: what the page read and wrote (not what it inserted) becomes known to the next one. */
   committedInto(shared: SharedRowCache): void {
-    for (const work of this.work.values()) {
-      const rows = [...work.cache].filter(([key]) => !work.inserted.has(key));
-      shared.absorb(work.table.name, new Map(rows), work.inserted.size > 0);
-    }
+    for (const work of this.work.values()) shared.absorb(work.table.name, work.cache, work.inserted);
   }
 
   private known(work: TableWork, key: string): object | null | undefined {
@@ -144,7 +141,7 @@ export class SqliteUnitOfWork implements SyncRowExecutor {
 function keyValues(table: AnyTableDef, key: Readonly<Record<string, RowValue>>): RowValue[] {
   return table.primaryKey.map((column) => {
     const value = key[column];
-    invariant(value !== undefined && value !== null, `${table.name}: key column ${column} missing`);
+    if (value === undefined || value === null) throw new InvariantViolation(`${table.name}: key column ${column} missing`);
     return value;
   });
 }

@@ -94,18 +94,19 @@ export function normalizeRow<R extends object>(def: TableDef<R> | AnyTableDef, r
 export function checkedRow(def: AnyTableDef, row: object): Record<string, RowValue> {
   const values = row as Record<string, unknown>;
   const keys = Object.keys(values);
-  invariant(keys.length === def.columns.length, `${def.name}: row has ${keys.length} columns, table has ${def.columns.length}`);
+  // Runs for every column of every row written: messages are built only on failure.
+  if (keys.length !== def.columns.length) throw new InvariantViolation(`${def.name}: row has ${keys.length} columns, table has ${def.columns.length}`);
   for (const column of def.columns) {
     const value = values[column.name];
     if (value === null) {
-      invariant(column.nullable, `${def.name}.${column.name} may not be NULL`);
+      if (!column.nullable) throw new InvariantViolation(`${def.name}.${column.name} may not be NULL`);
       continue;
     }
     const ok =
       (column.type === 'text' && typeof value === 'string') ||
       (column.type === 'int' && typeof value === 'number' && Number.isSafeInteger(value)) ||
       (column.type === 'bigint' && typeof value === 'bigint');
-    invariant(ok, `${def.name}.${column.name}: ${typeof value} is not ${column.type}`);
+    if (!ok) throw new InvariantViolation(`${def.name}.${column.name}: ${typeof value} is not ${column.type}`);
   }
   return values as Record<string, RowValue>;
 }
@@ -113,5 +114,10 @@ export function checkedRow(def: AnyTableDef, row: object): Record<string, RowVal
 /** A stable text key for a row's primary key: for caches and error messages. */
 export function keyText(def: AnyTableDef, row: object): string {
   const values = row as Record<string, unknown>;
-  return def.primaryKey.map((column) => String(values[column])).join('\u0000');
+  const key = def.primaryKey;
+  // Called for every row operation: most keys have one column, which needs no array and no join.
+  if (key.length === 1) return String(values[key[0]!]);
+  let text = String(values[key[0]!]);
+  for (let i = 1; i < key.length; i++) text += `\u0000${String(values[key[i]!])}`;
+  return text;
 }
