@@ -26,10 +26,13 @@ export const voucherGapNumbersMax = 1_000;
 /** Payments of one funding line to one household in one year: household subsidies are paid a few times at most. */
 export const householdPaymentsMax = 1_000;
 
-/** Notices of one disclosure subject (a county's allocations of a year, or a project), kept sorted in one row. */
+/** Dates the notices of one disclosure subject (a county's allocations of a year, or a project) were published on, kept sorted in one row: 11 years of days. */
 export const noticeDatesMax = 4_000;
 
-/** Facts one subject must disclose: the allocations a county gets in a year (dozens in practice). */
+/** Basis dates of one subject's obligations not disclosed on time, kept sorted in one row: as many days. */
+export const noticeOpenDatesMax = 4_000;
+
+/** Facts of one subject and one basis date not disclosed on time: the allocations a county gets on a day (a few in practice). */
 export const noticeObligationsMax = 100_000;
 
 /** Warnings in one page of `listWarnings`, and the default. */

@@ -41,6 +41,19 @@ describe('the disclosure rules (15 working days, boards at least 10 days)', () =
       expect(await w.warnings({ rule: 'NOTICE.LATE' })).toEqual([]);
     });
 
+    it('judges each allocation by its own first notice as earlier notices arrive out of order', async () => {
+      const march = e.allocated('a-2', '500.00', { allocatedOn: '2024-03-01' });
+      await w.given(e.allocated('a-1', '1000.00'), march, e.noticePublished('n-late', allocations2024, '2024-04-30'));
+      expect((await w.subjects('NOTICE.LATE')).sort()).toEqual(['a-1', 'a-2']);
+      await w.given(e.noticePublished('n-feb', allocations2024, '2024-02-15'));
+      expect(await w.warnings({ rule: 'NOTICE.LATE' })).toEqual([expect.objectContaining({ subject: { stream: 'allocation-a-2', id: 'a-2' }, evidence: [2, 3], details: expect.objectContaining({ publishedOn: '2024-04-30' }) })]);
+      await w.given(e.noticePublished('n-apr', allocations2024, '2024-04-01'));
+      expect(await w.warnings({ rule: 'NOTICE.LATE' })).toEqual([expect.objectContaining({ subject: { stream: 'allocation-a-2', id: 'a-2' }, evidence: [2, 5], details: expect.objectContaining({ publishedOn: '2024-04-01' }) })]);
+      await w.given(e.noticePublished('n-mar', allocations2024, '2024-03-10'), e.allocated('a-3', '200.00', { allocatedOn: '2024-03-01' }));
+      expect(await w.subjects('NOTICE.LATE')).toEqual([]);
+      expect(await w.subjects('NOTICE.MISSING', { on: '2024-12-31' })).toEqual([]);
+    });
+
     it('judges by dates whatever the order: a notice recorded before its allocation still discloses it', async () => {
       await w.given(e.noticePublished('n-1', allocations2024, '2024-02-10'), e.allocated('a-1', '1000.00'), dayPasses('2024-12-31'));
       expect(await w.subjects('NOTICE.MISSING')).toEqual([]);

@@ -1,7 +1,7 @@
 import { daysBetween, invariant, streams, type NoticePublished } from '@ledger/domain';
-import { type LogPlace, getRow, putRow, requireRow, type RowProgram, addWorkingDays } from '@ledger/projections';
+import { type LogPlace, deleteRow, getRow, putRow, requireRow, type RowProgram, addWorkingDays } from '@ledger/projections';
 import { addDays } from './dates';
-import { noticeDatesMax, noticeObligationsMax } from './limits';
+import { noticeDatesMax, noticeObligationsMax, noticeOpenDatesMax } from './limits';
 import { putWarning } from './warning-rows';
 import { warningsTables as t, type NoticeObligationRow, type NoticeRow, type NoticeSubjectRow } from './warnings.tables';
 
@@ -25,15 +25,25 @@ import { warningsTables as t, type NoticeObligationRow, type NoticeRow, type Not
 
 type ObligationKind = 'allocation' | 'project';
 
-/** `[publishedOn, position]`. */
+/** `[publishedOn, position]`: a date the subject's notices were published on, and the first of them recorded (the lowest position). */
 type NoticeDate = readonly [string, number];
+
+/** `[basisDate, obligations]`: a basis date whose obligations are not disclosed on time (yet), and how many there are. */
+type OpenDate = readonly [string, number];
 
 export function allocationsSubjectKey(county: string, fiscalYear: number): string {
   return `allocations:${county}:${fiscalYear}`;
 }
 
+const projectKeyPrefix = 'project:';
+
 export function projectSubjectKey(projectId: string): string {
-  return `project:${projectId}`;
+  return `${projectKeyPrefix}${projectId}`;
+}
+
+/** The earliest date a notice discloses an obligation of this basis date from: a project's notice counts on any date. */
+function disclosedFrom(subjectKey: string, basisDate: string): string {
+  return subjectKey.startsWith(projectKeyPrefix) ? '' : basisDate;
 }
 
 /** The disclosure subject a notice counts for, or null when it meets no obligation. */
@@ -51,7 +61,7 @@ function subjectKeyOf(notice: NoticePublished['data']): string | null {
 }
 
 function* readSubject(subjectKey: string): RowProgram<NoticeSubjectRow> {
-  return (yield* getRow(t.noticeSubjects, { subject_key: subjectKey })) ?? { subject_key: subjectKey, notices: '[]', obligations: 0 };
+  return (yield* getRow(t.noticeSubjects, { subject_key: subjectKey })) ?? { subject_key: subjectKey, notices: '[]', open_dates: '[]' };
 }
 
 export interface NewObligation {
@@ -63,22 +73,37 @@ export interface NewObligation {
   readonly region: string;
 }
 
-/** Records an obligation (one row: an allocation costs the same however many its county has) and judges it. */
+/**
+ * Judges a new obligation against the subject's notices; one not disclosed on time is kept under
+ * its basis date, for a notice that may yet change its verdict (one disclosed on time stays so).
+ */
 export function* obligationOpened(obligation: NewObligation, place: LogPlace, deadlineWorkingDays: number): RowProgram {
-  const subject = yield* readSubject(obligation.subjectKey);
-  invariant(subject.obligations < noticeObligationsMax, `${obligation.subjectKey}: more than ${noticeObligationsMax} obligations`);
-  yield* putRow(t.noticeSubjects, { ...subject, obligations: subject.obligations + 1 });
+  const { subjectKey, basisDate } = obligation;
+  const subject = yield* readSubject(subjectKey);
+  const from = disclosedFrom(subjectKey, basisDate);
+  const first = (JSON.parse(subject.notices) as NoticeDate[]).find(([on]) => on >= from);
   const row: NoticeObligationRow = {
-    subject_key: obligation.subjectKey,
-    seq: subject.obligations + 1,
+    subject_key: subjectKey,
+    basis_date: basisDate,
+    seq: 0,
     kind: obligation.kind,
     id: obligation.id,
-    basis_date: obligation.basisDate,
     position: place.position,
     region: obligation.region,
-    settled: 0,
   };
-  yield* judgeObligation(row, JSON.parse(subject.notices) as NoticeDate[], place, deadlineWorkingDays);
+  if (yield* judgeObligation(row, first, place, deadlineWorkingDays)) return;
+  const open = JSON.parse(subject.open_dates) as OpenDate[];
+  let index = open.findIndex(([on]) => on >= basisDate);
+  if (index === -1 || open[index]![0] !== basisDate) {
+    invariant(open.length < noticeOpenDatesMax, `${subjectKey}: obligations open on more than ${noticeOpenDatesMax} dates`);
+    index = index === -1 ? open.length : index;
+    open.splice(index, 0, [basisDate, 0]);
+  }
+  const seq = open[index]![1] + 1;
+  invariant(seq <= noticeObligationsMax, `${subjectKey}: more than ${noticeObligationsMax} obligations dated ${basisDate}`);
+  open[index] = [basisDate, seq];
+  yield* putRow(t.noticeSubjects, { ...subject, open_dates: JSON.stringify(open) });
+  yield* putRow(t.noticeObligations, { ...row, seq });
 }
 
 export function* noticePublished(data: NoticePublished['data'], place: LogPlace, deadlineWorkingDays: number, boardPostingDaysMin: number): RowProgram {
@@ -99,16 +124,38 @@ export function* noticePublished(data: NoticePublished['data'], place: LogPlace,
   const subjectKey = subjectKeyOf(data);
   if (subjectKey === null) return;
   const subject = yield* readSubject(subjectKey);
-  const notices = [...(JSON.parse(subject.notices) as NoticeDate[]), [data.publishedOn, Number(place.position)] as NoticeDate].sort(([a, ap], [b, bp]) =>
-    a < b ? -1 : a > b ? 1 : ap - bp,
-  );
-  invariant(notices.length <= noticeDatesMax, `${subjectKey}: more than ${noticeDatesMax} notices`);
-  yield* putRow(t.noticeSubjects, { ...subject, notices: JSON.stringify(notices) });
-  // A notice can only make the first disclosure earlier: an obligation met on time stays met.
-  for (let seq = 1; seq <= subject.obligations; seq++) {
-    const obligation = yield* requireRow(t.noticeObligations, { subject_key: subjectKey, seq }, 'notice obligation');
-    if (obligation.settled === 0) yield* judgeObligation(obligation, notices, place, deadlineWorkingDays);
+  const notices = JSON.parse(subject.notices) as NoticeDate[];
+  const at = notices.findIndex(([on]) => on >= data.publishedOn);
+  // A notice recorded earlier on the same date discloses whatever this one would, and comes first.
+  if (at !== -1 && notices[at]![0] === data.publishedOn) return;
+  invariant(notices.length < noticeDatesMax, `${subjectKey}: notices on more than ${noticeDatesMax} dates`);
+  const index = at === -1 ? notices.length : at;
+  const dateBefore = index === 0 ? null : notices[index - 1]![0];
+  const first: NoticeDate = [data.publishedOn, Number(place.position)];
+  notices.splice(index, 0, first);
+  // The notice is the new first disclosure of exactly the basis dates with no notice from their
+  // first counting date up to it: only those verdicts change.
+  const open: OpenDate[] = [];
+  for (const [basisDate, count] of JSON.parse(subject.open_dates) as OpenDate[]) {
+    const from = disclosedFrom(subjectKey, basisDate);
+    const disclosedNow = from <= data.publishedOn && (dateBefore === null || from > dateBefore);
+    if (!disclosedNow || !(yield* openDateDisclosed(subjectKey, basisDate, count, first, place, deadlineWorkingDays))) open.push([basisDate, count]);
   }
+  yield* putRow(t.noticeSubjects, { subject_key: subjectKey, notices: JSON.stringify(notices), open_dates: JSON.stringify(open) });
+}
+
+/**
+ * Judges the obligations of a basis date again against their new first notice (one verdict for
+ * all: same dates); those now disclosed on time are final and no longer kept. Answers whether they are.
+ */
+function* openDateDisclosed(subjectKey: string, basisDate: string, count: number, first: NoticeDate, place: LogPlace, deadlineWorkingDays: number): RowProgram<boolean> {
+  let onTime = false;
+  for (let seq = 1; seq <= count; seq++) {
+    const key = { subject_key: subjectKey, basis_date: basisDate, seq };
+    onTime = yield* judgeObligation(yield* requireRow(t.noticeObligations, key, 'notice obligation'), first, place, deadlineWorkingDays);
+    if (onTime) yield* deleteRow(t.noticeObligations, key);
+  }
+  return onTime;
 }
 
 export function* noticeWithdrawn(noticeId: string, on: string, place: LogPlace, boardPostingDaysMin: number): RowProgram {
@@ -118,17 +165,17 @@ export function* noticeWithdrawn(noticeId: string, on: string, place: LogPlace, 
   yield* judgeTooShort(notice, place, boardPostingDaysMin);
 }
 
-function* judgeObligation(obligation: NoticeObligationRow, notices: readonly NoticeDate[], place: LogPlace, deadlineWorkingDays: number): RowProgram {
+/** Writes an obligation's two verdicts given its first disclosing notice; answers whether it was disclosed on time. */
+function* judgeObligation(obligation: NoticeObligationRow, first: NoticeDate | undefined, place: LogPlace, deadlineWorkingDays: number): RowProgram<boolean> {
   const { kind, id, basis_date: basisDate, position, region } = obligation;
   const deadline = addWorkingDays(basisDate, deadlineWorkingDays);
-  const first = notices.find(([on]) => kind === 'project' || on >= basisDate);
   const late = first !== undefined && first[0] > deadline;
-  yield* putRow(t.noticeObligations, { ...obligation, settled: first !== undefined && !late ? 1 : 0 });
   const subject = { stream: kind === 'allocation' ? streams.allocation(id) : streams.project(id), id };
   const details = { basisDate, deadline, countyDeadlineWorkingDays: deadlineWorkingDays, publishedOn: first?.[0] ?? null };
   const common = { subject, county: region.slice(0, 6), region, details };
   yield* putWarning({ ...common, rule: 'NOTICE.MISSING', holds: first === undefined || late, raisedOn: addDays(deadline, 1), clearedOn: late ? first[0] : null, evidence: [position] }, place);
   yield* putWarning({ ...common, rule: 'NOTICE.LATE', holds: late, raisedOn: first?.[0] ?? deadline, clearedOn: null, evidence: first === undefined ? [] : [position, BigInt(first[1])] }, place);
+  return first !== undefined && !late;
 }
 
 function* judgeTooShort(notice: NoticeRow, place: LogPlace, daysMin: number): RowProgram {

@@ -24,7 +24,7 @@ export function warningsProjection(rules: LocalRules = defaultLocalRules): Proje
     rules,
     assetRegistrationDaysMax: (rules.warnings ?? defaultWarningThresholds).assetRegistrationDaysMax,
   };
-  return { name: 'warnings', version: 1, tables: Object.values(t), apply: (event, place) => applyToWarnings(event, place, context) };
+  return { name: 'warnings', version: 2, tables: Object.values(t), apply: (event, place) => applyToWarnings(event, place, context) };
 }
 
 interface RulesContext {

@@ -143,26 +143,31 @@ export interface LoanRow {
 }
 
 /**
- * A disclosure subject (`allocations:{county}:{year}` or `project:{id}`): the notices that
- * disclose it, JSON `[[publishedOn, position], …]` sorted, and how many obligations it has
- * (rows 1..`obligations` of `warnings_notice_obligations`; see notice-rules.ts).
+ * A disclosure subject (`allocations:{county}:{year}` or `project:{id}`): the dates its notices
+ * were published on, JSON `[[publishedOn, position], …]` ascending, one per date (the first
+ * notice recorded that day: the only one that can be a first disclosure), and the basis dates of
+ * its obligations not disclosed on time, JSON `[[basisDate, count], …]` ascending (rows 1..count
+ * of that date in `warnings_notice_obligations`; see notice-rules.ts).
  */
 export interface NoticeSubjectRow {
   readonly subject_key: string;
   readonly notices: string;
-  readonly obligations: number;
+  readonly open_dates: string;
 }
 
-/** A fact that must be disclosed: an allocation or an approved project. `settled`: disclosed on time, final. */
+/**
+ * A fact that must be disclosed (an allocation or an approved project) and is not disclosed on
+ * time yet: every obligation of a subject with the same basis date has the same first notice, so
+ * they are kept, judged and dropped together, by date.
+ */
 export interface NoticeObligationRow {
   readonly subject_key: string;
+  readonly basis_date: string;
   readonly seq: number;
   readonly kind: string;
   readonly id: string;
-  readonly basis_date: string;
   readonly position: bigint;
   readonly region: string;
-  readonly settled: number;
 }
 
 export interface NoticeRow {
@@ -275,11 +280,11 @@ export const warningsTables = {
     { loan_id: 'text', county: 'text', village: 'text', birth_year: 'int', contract_start_on: 'text', term_months: 'int', matures_on: 'text' },
     ['loan_id'],
   ),
-  noticeSubjects: table<NoticeSubjectRow>('warnings_notice_subjects', { subject_key: 'text', notices: 'text', obligations: 'int' }, ['subject_key']),
+  noticeSubjects: table<NoticeSubjectRow>('warnings_notice_subjects', { subject_key: 'text', notices: 'text', open_dates: 'text' }, ['subject_key']),
   noticeObligations: table<NoticeObligationRow>(
     'warnings_notice_obligations',
-    { subject_key: 'text', seq: 'int', kind: 'text', id: 'text', basis_date: 'text', position: 'bigint', region: 'text', settled: 'int' },
-    ['subject_key', 'seq'],
+    { subject_key: 'text', basis_date: 'text', seq: 'int', kind: 'text', id: 'text', position: 'bigint', region: 'text' },
+    ['subject_key', 'basis_date', 'seq'],
   ),
   notices: table<NoticeRow>(
     'warnings_notices',
