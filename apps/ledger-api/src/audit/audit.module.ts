@@ -37,7 +37,7 @@ class TransparencyLogCloser implements BeforeApplicationShutdown {
           dataDir: config.dataDir,
           registerAppendHook: (hook) => hooks.register(hook),
           origin: config.logOrigin,
-          onCutError: (error) => logger.error('a checkpoint could not be cut; the next append or the timer tries again', error instanceof Error ? error.stack : String(error)),
+          onCutError: (error) => logger.error('a checkpoint could not be cut; the timer tries again', error instanceof Error ? error.stack : String(error)),
         });
       },
     },

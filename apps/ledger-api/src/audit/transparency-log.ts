@@ -22,26 +22,25 @@ export interface TransparencyLogOptions {
   readonly registerAppendHook: (hook: OnAppend) => void;
   /** LEDGER_LOG_ORIGIN, if set. */
   readonly origin?: string;
-  /** Failures of a deferred cut; the next append, or the timer, tries again. */
+  /** Failures of a timer's cut; the next tick tries again. */
   readonly onCutError: (error: unknown) => void;
+  /** Between timer cuts; default `checkpointIntervalMs` (tests shorten it). */
+  readonly cutIntervalMs?: number;
 }
 
 /**
  * The ledger's transparency log, wired in the order libs/audit asks: schema, catch-up, the tree's
  * append hook, the signer, a first checkpoint.
  *
- * When checkpoints are cut: right after each append commits. The append hooks run INSIDE the
- * append transaction, and a checkpoint must sign a committed tree, so the hook only schedules the
- * cut (`setImmediate`): better-sqlite3 commits synchronously, so by the time the callback runs the
- * transaction is committed (or rolled back, and then the cut finds nothing new and signs nothing).
- * One cut is pending at most, so a burst of appends costs one signature per turn of the event
- * loop, not one per append. Every append path (commands, imports, the demo load, an offline
- * import) goes through the hooks, so none is missed; `covering` cuts at once if a reader comes
- * first, and a one-second timer (`startCheckpointTimer`) retries a cut that failed. Checkpoints
- * are never deleted: every size that was cut stays answerable.
+ * When checkpoints are cut: on a timer, at most `checkpointIntervalMs` (a second) behind the log,
+ * as the issue allows, and at once when a reader needs one that covers a newer size (`covering`).
+ * Not after each append: a cut is a transaction of its own, and its commit is a second fsync per
+ * command (measured ≈ a quarter of a sequential disbursement's time), and a row per append would
+ * grow the table with the log. Any past size is still answerable (`SqliteCheckpoints.ofSize`).
+ * Closing cuts what the last appends added, so an offline import leaves a covering checkpoint.
+ * Checkpoints are never deleted.
  */
 export class TransparencyLog {
-  private pendingCut: NodeJS.Immediate | undefined;
   private stopTimer: (() => void) | undefined;
 
   private constructor(
@@ -61,12 +60,11 @@ export class TransparencyLog {
     const signer = openCheckpointSigner({ dataDir: options.dataDir, db, origin: logOrigin(db, options.origin) });
     const log = new TransparencyLog(db, tree, signer, new SqliteCheckpoints(db, tree, signer), options.onCutError);
     log.checkpoints.cut();
-    options.registerAppendHook(() => log.scheduleCut());
-    log.stopTimer = startCheckpointTimer(log.checkpoints, { onError: options.onCutError });
+    log.stopTimer = startCheckpointTimer(log.checkpoints, { onError: options.onCutError, ...(options.cutIntervalMs === undefined ? {} : { intervalMs: options.cutIntervalMs }) });
     return log;
   }
 
-  /** The latest checkpoint, cut now if none yet covers `size` (a reader came before the deferred cut). */
+  /** The latest checkpoint, cut now if none yet covers `size` (a reader came before the timer). */
   covering(size: bigint): StoredCheckpoint {
     const latest = this.checkpoints.latest();
     if (latest !== null && latest.size >= size) return latest;
@@ -75,19 +73,9 @@ export class TransparencyLog {
 
   /** Signs what the last appends added and stops cutting: before the store closes. */
   close(): void {
-    if (this.pendingCut !== undefined) clearImmediate(this.pendingCut);
-    this.pendingCut = undefined;
     this.stopTimer?.();
     this.stopTimer = undefined;
     this.cutNow();
-  }
-
-  private scheduleCut(): void {
-    if (this.pendingCut !== undefined || this.stopTimer === undefined) return;
-    this.pendingCut = setImmediate(() => {
-      this.pendingCut = undefined;
-      this.cutNow();
-    });
   }
 
   private cutNow(): void {
