@@ -3,7 +3,8 @@ import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely
 import { Pool } from 'pg';
 import type { Projection } from '../projection';
 import { postgresRowCacheRowsMax } from '../limits';
-import { PostgresRowExecutor, SharedRowCache, type SqlQuery } from '../rows/postgres-rows';
+import { PostgresRowExecutor, type SqlQuery } from '../rows/postgres-rows';
+import { SharedRowCache } from '../rows/unit-of-work';
 import { putRow, runAsync } from '../rows/row-ops';
 import { createTableSql, deleteAllSql, dropTableSql } from '../rows/sql-text';
 import { applyPageAsync, checkpointTable, readCheckpoints, storedVersions, type ApplyOptions, type PageOutcome } from '../runner/apply-page';

@@ -6,7 +6,7 @@ import type { Projection } from '../projection';
 import { putRow, runSync } from '../rows/row-ops';
 import { createTableSql, deleteAllSql, dropTableSql } from '../rows/sql-text';
 import { SqliteRowExecutor } from '../rows/sqlite-rows';
-import { SharedRowCache } from '../rows/postgres-rows';
+import { SharedRowCache } from '../rows/unit-of-work';
 import { SqliteStatements, SqliteUnitOfWork } from '../rows/sqlite-unit-of-work';
 import { sqliteCacheSizeKiB, sqliteRowCacheRowsMax } from '../limits';
 import { applyPageSync, checkpointTable, readCheckpoints, storedVersions, type ApplyOptions, type PageOutcome } from '../runner/apply-page';
@@ -32,8 +32,8 @@ export class SqliteReadModel implements ReadModel {
     readonly database: Database.Database,
     private readonly owned: boolean,
   ) {
-    this.executor = new SqliteRowExecutor(database);
     this.statements = new SqliteStatements(database);
+    this.executor = new SqliteRowExecutor(this.statements);
     // A page cache the read models' indexes fit in (limits.ts); a larger one set by the owner stays.
     if (Number(database.pragma('cache_size', { simple: true })) > -sqliteCacheSizeKiB) database.pragma(`cache_size = -${sqliteCacheSizeKiB}`);
     this.db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database }) });

@@ -121,3 +121,12 @@ export function keyText(def: AnyTableDef, row: object): string {
   for (let i = 1; i < key.length; i++) text += `\u0000${String(values[key[i]!])}`;
   return text;
 }
+
+/** A key's column values in primary-key order: the parameters of a by-key statement. */
+export function keyValues(def: AnyTableDef, key: Readonly<Record<string, RowValue>>): RowValue[] {
+  return def.primaryKey.map((column) => {
+    const value = key[column];
+    if (value === undefined || value === null) throw new InvariantViolation(`${def.name}: key column ${column} missing`);
+    return value;
+  });
+}
